@@ -1,0 +1,1 @@
+"""Parsers: each reads one kind of value from a SourceText and returns models with evidence."""

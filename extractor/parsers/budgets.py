@@ -1,0 +1,5 @@
+"""PLACEHOLDER: being written; returns nothing yet."""
+
+
+def parse_budgets(source):
+    return []

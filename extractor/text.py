@@ -1,0 +1,54 @@
+"""SourceText: the normalised text of one document, with page offsets, and the spans into it."""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+import regex
+
+from schemas import Evidence, Value
+
+T = TypeVar("T")
+
+_SPACE_RUN = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """Normalised (NFC, '\\n' line ends) text; ``page_starts[i]`` is where page i+1 begins."""
+
+    text: str
+    page_starts: tuple[int, ...] = field(default=())
+
+    def page_at(self, offset: int) -> int | None:
+        """1-based page holding ``offset``, or None for a text without pages."""
+        if not self.page_starts:
+            return None
+        return bisect.bisect_right(self.page_starts, offset) or 1
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """The evidence for ``text[start:end]``."""
+        return Evidence(start=start, end=end, page=self.page_at(start), raw=self.text[start:end])
+
+    def value(self, value: T, start: int, end: int) -> Value[T]:
+        """A value located at ``text[start:end]``."""
+        return Value(value=value, evidence=self.evidence(start, end))
+
+    def span_of(self, match: regex.Match, group: int | str = 0) -> Evidence:
+        """The evidence of one group of a match over this text."""
+        return self.evidence(match.start(group), match.end(group))
+
+
+def normalise(text: str) -> str:
+    """NFC, with Windows and old Mac line ends made '\\n' and NUL-free."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return text.replace("\u00a0", " ").replace("\ufeff", "")
+
+
+def squash(text: str) -> str:
+    """Collapse every run of white space (line wraps included) to one space, and strip."""
+    return _SPACE_RUN.sub(" ", text).strip()
