@@ -19,10 +19,11 @@ from extractor.text import SourceText, normalise
 from schemas import PlanDocument
 
 
-def extract_file(path: Path | str) -> PlanDocument:
+def extract_file(path: Path | str, data: bytes | None = None) -> PlanDocument:
     """Extract one .txt/.docx/.pdf file; unreadable input raises UnreadableFile naming the file."""
     path = Path(path)
-    data = path.read_bytes()
+    if data is None:
+        data = path.read_bytes()
     document_id = hashlib.sha256(data).hexdigest()
     fmt = path.suffix.lower().lstrip(".")
     try:

@@ -1,0 +1,60 @@
+"""The kehoach command line: thin wiring over the library; errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from extractor import __version__
+from extractor.batch import discover, extract_into
+from extractor.errors import KehoachError
+from extractor.pipeline import extract_file
+from extractor.render import describe
+
+# Exit codes, documented in the README.
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+@click.group()
+@click.version_option(__version__, prog_name="kehoach")
+def main() -> None:
+    """kehoach: turn Vietnamese plan documents (KẾ HOẠCH) into data, with evidence."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--db", "db_path", default="plans.db", show_default=True, type=click.Path(path_type=Path),
+              help="SQLite database to write (created if missing).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def extract(paths: tuple[Path, ...], db_path: Path, quiet: bool) -> None:
+    """Extract every .txt/.docx/.pdf under PATHS into the database.
+
+    Exit status: 0 when every file was read, 1 when some files failed (listed, and kept in the
+    'failures' table), 2 on a usage error.
+    """
+    files = list(discover(paths))
+    with click.progressbar(files, label="Đang đọc", show_pos=True, hidden=quiet or not files,
+                           file=sys.stderr, item_show_func=lambda p: p.name if p else "") as bar:
+        summary = extract_into(db_path, files, on_file=lambda _path: bar.update(1))
+    statuses = ", ".join(f"{count} {status}" for status, count in sorted(summary.by_status.items()))
+    click.echo(
+        f"{len(files)} files: {summary.read} read ({statuses or 'none'}), {summary.unchanged} unchanged, "
+        f"{summary.failed} failed; {summary.rows_written} rows written to {db_path}"
+    )
+    for path, reason in summary.failures:
+        click.echo(f"  FAILED {reason}", err=True)
+    sys.exit(EXIT_PARTIAL if summary.failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the pydantic model as JSON.")
+def show(file: Path, as_json: bool) -> None:
+    """Show what kehoach reads from one FILE."""
+    try:
+        document = extract_file(file)
+    except KehoachError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(document.model_dump_json(indent=2) if as_json else describe(document))

@@ -1,0 +1,242 @@
+"""The SQLite store: the only module that imports sqlite_utils. One transaction per document."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from pydantic import BaseModel
+
+from schemas import Evidence, PlanDocument, Value
+
+_SPAN = {"char_start": int, "char_end": int, "page": int, "raw": str, "evidence": str}
+
+# The contract users query (documented in the README). Columns are created up front so that
+# queries work on an empty database too.
+TABLES: dict[str, dict[str, type]] = {
+    "documents": {
+        "id": str, "path": str, "format": str, "status": str, "message": str, "doc_type": str,
+        "number": str, "symbol": str, "so_hieu": str, "number_blank": int, "issue_date": str,
+        "issue_place": str, "issuer": str, "issuer_level": str, "province": str, "district": str,
+        "commune": str, "title": str, "plan_year": int, "signer": str, "signer_capacity": str,
+        "page_count": int, "size_bytes": int, "extractor_version": str, "extracted_at": str, "text": str,
+    },
+    "document_fields": {"document_id": str, "field": str, "value": str, **_SPAN},
+    "doc_references": {
+        "document_id": str, "doc_type": str, "so_hieu": str, "number": str, "symbol": str,
+        "issue_date": str, "issuer": str, **_SPAN,
+    },
+    "budget_items": {
+        "document_id": str, "label": str, "component": str, "kind": str, "is_total": int, "year": int,
+        "period": str, "amount_vnd": int, **_SPAN,
+    },
+    "targets": {
+        "document_id": str, "indicator": str, "comparator": str, "value": float, "value_text": str,
+        "unit": str, "year": int, **_SPAN,
+    },
+    "poverty_stats": {
+        "document_id": str, "category": str, "measure": str, "year": int, "village": str,
+        "households": int, "total_households": int, "rate_percent": float, "rate_text": str, **_SPAN,
+    },
+    "households": {
+        "document_id": str, "village": str, "category": str, "honorific": str, "name": str,
+        "members": int, "workers": int, "cause": str, **_SPAN,
+    },
+    "doc_tables": {
+        "document_id": str, "table_index": int, "title": str, "unit": str, "header": str,
+        "row_count": int, **_SPAN,
+    },
+    "table_rows": {
+        "document_id": str, "table_index": int, "row_index": int, "is_header": int, "is_total": int,
+        "cells": str, **_SPAN,
+    },
+    "failures": {"path": str, "reason": str, "failed_at": str},
+}
+CHILD_TABLES = [name for name in TABLES if name not in ("documents", "failures")]
+HEADER_FIELDS = [
+    "doc_type", "number", "symbol", "so_hieu", "issue_place", "issuer", "province", "district",
+    "commune", "title", "plan_year", "signer", "signer_capacity",
+]
+
+
+def open_db(path: Path | str) -> sqlite_utils.Database:
+    """Open (and if needed create) a kehoach database, in WAL mode with a busy timeout."""
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA busy_timeout = 30000")
+    db.enable_wal()
+    _ensure_schema(db)
+    return db
+
+
+def _ensure_schema(db: sqlite_utils.Database) -> None:
+    with db.atomic():
+        for name, columns in TABLES.items():
+            if name == "documents":
+                db[name].create(columns, pk="id", if_not_exists=True)
+            elif name == "failures":
+                db[name].create(columns, pk="path", if_not_exists=True)
+            else:
+                db[name].create(columns, if_not_exists=True)
+                db[name].create_index(["document_id"], if_not_exists=True)
+        db["documents"].create_index(["path"], if_not_exists=True)
+
+
+def is_current(db: sqlite_utils.Database, document_id: str, version: str) -> bool:
+    """True when this exact file content was already extracted by this extractor version."""
+    rows = db.execute(
+        "select 1 from documents where id = ? and extractor_version = ?", [document_id, version]
+    ).fetchall()
+    return bool(rows)
+
+
+def save(db: sqlite_utils.Database, document: PlanDocument, size_bytes: int | None = None) -> int:
+    """Replace everything stored for this file (by content and by path) in one transaction; rows written."""
+    rows = {name: list(rows_of(name, document)) for name in CHILD_TABLES}
+    with db.atomic():
+        stale = [
+            row[0]
+            for row in db.execute(
+                "select id from documents where id = ? or path = ?", [document.id, document.path]
+            ).fetchall()
+        ]
+        for old_id in stale:
+            _delete(db, old_id)
+        db["documents"].insert(_document_row(document, size_bytes))
+        for name, table_rows in rows.items():
+            if table_rows:
+                db[name].insert_all(table_rows)
+        db.execute("delete from failures where path = ?", [document.path])
+    return 1 + sum(len(table_rows) for table_rows in rows.values())
+
+
+def record_failure(db: sqlite_utils.Database, path: str, reason: str) -> None:
+    """Remember that a file could not be read (replacing an earlier failure of the same path)."""
+    with db.atomic():
+        db["failures"].upsert(
+            {"path": path, "reason": reason, "failed_at": _now()}, pk="path"
+        )
+
+
+def _delete(db: sqlite_utils.Database, document_id: str) -> None:
+    for name in CHILD_TABLES:
+        db.execute(f"delete from [{name}] where document_id = ?", [document_id])
+    db.execute("delete from documents where id = ?", [document_id])
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _document_row(document: PlanDocument, size_bytes: int | None) -> dict[str, Any]:
+    header = document.header
+    row: dict[str, Any] = {
+        "id": document.id,
+        "path": document.path,
+        "format": document.format,
+        "status": document.status,
+        "message": document.message,
+        "number_blank": int(header.number_blank),
+        "issue_date": header.issue_date.value.iso if header.issue_date else None,
+        "issuer_level": header.issuer_level,
+        "page_count": len(document.page_starts) or None,
+        "size_bytes": size_bytes,
+        "extractor_version": document.extractor_version,
+        "extracted_at": _now(),
+        "text": document.text,
+    }
+    for name in HEADER_FIELDS:
+        located = getattr(header, name)
+        row[name] = located.value if located is not None else None
+    return row
+
+
+def rows_of(table: str, document: PlanDocument) -> Iterable[dict[str, Any]]:
+    """The rows ``document`` contributes to one child table."""
+    doc = {"document_id": document.id}
+    if table == "document_fields":
+        header = document.header
+        for name in [*HEADER_FIELDS, "issue_date"]:
+            located = getattr(header, name)
+            if located is not None:
+                value = located.value.iso if name == "issue_date" else located.value
+                yield {**doc, "field": name, "value": str(value), **_span(located.evidence)}
+    elif table == "doc_references":
+        for ref in document.references:
+            yield {
+                **doc, "doc_type": _v(ref.doc_type), "so_hieu": ref.so_hieu.value, "number": ref.number,
+                "symbol": ref.symbol, "issue_date": ref.issue_date.value.iso if ref.issue_date else None,
+                "issuer": _v(ref.issuer), **_span(ref.evidence, ref),
+            }
+    elif table == "budget_items":
+        for item in document.budget_items:
+            yield {
+                **doc, "label": item.label, "component": item.component, "kind": item.kind,
+                "is_total": int(item.is_total), "year": item.year, "period": item.period,
+                "amount_vnd": item.amount_vnd.value, **_span(item.evidence, item),
+            }
+    elif table == "targets":
+        for target in document.targets:
+            yield {
+                **doc, "indicator": target.indicator, "comparator": target.comparator,
+                "value": float(target.value.value), "value_text": str(target.value.value),
+                "unit": target.unit, "year": target.year, **_span(target.evidence, target),
+            }
+    elif table == "poverty_stats":
+        for stat in document.poverty_stats:
+            rate = stat.rate_percent.value if stat.rate_percent else None
+            yield {
+                **doc, "category": stat.category, "measure": stat.measure, "year": stat.year,
+                "village": stat.village, "households": _v(stat.households),
+                "total_households": _v(stat.total_households),
+                "rate_percent": float(rate) if rate is not None else None,
+                "rate_text": str(rate) if rate is not None else None, **_span(stat.evidence, stat),
+            }
+    elif table == "households":
+        for household in document.households:
+            yield {
+                **doc, "village": household.village, "category": household.category,
+                "honorific": household.honorific, "name": household.name.value,
+                "members": _v(household.members), "workers": _v(household.workers),
+                "cause": _v(household.cause), **_span(household.evidence, household),
+            }
+    elif table == "doc_tables":
+        for table_model in document.tables:
+            yield {
+                **doc, "table_index": table_model.index, "title": table_model.title,
+                "unit": table_model.unit, "header": json.dumps(table_model.header, ensure_ascii=False),
+                "row_count": len(table_model.rows), **_span(table_model.evidence),
+            }
+    elif table == "table_rows":
+        for table_model in document.tables:
+            for row in table_model.rows:
+                cells = [cell.model_dump(mode="json", exclude_none=True) for cell in row.cells]
+                yield {
+                    **doc, "table_index": table_model.index, "row_index": row.index,
+                    "is_header": int(row.is_header), "is_total": int(row.is_total),
+                    "cells": json.dumps(cells, ensure_ascii=False), **_span(row.evidence),
+                }
+
+
+def _v(located: Value | None) -> Any:
+    return located.value if located is not None else None
+
+
+def _span(evidence: Evidence, record: BaseModel | None = None) -> dict[str, Any]:
+    """The record's own span, and the spans of each of its located values as JSON."""
+    parts = {}
+    if record is not None:
+        for name in type(record).model_fields:
+            located = getattr(record, name)
+            if isinstance(located, Value):
+                parts[name] = located.evidence.model_dump()
+    return {
+        "char_start": evidence.start,
+        "char_end": evidence.end,
+        "page": evidence.page,
+        "raw": evidence.raw,
+        "evidence": json.dumps(parts, ensure_ascii=False) if parts else None,
+    }
