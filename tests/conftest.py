@@ -1,0 +1,39 @@
+"""Shared fixtures: the corpus and small plans written into each test's tmp dir."""
+
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+SAMPLES = sorted(path.stem for path in CORPUS.glob("0*.txt"))
+
+SMALL_PLAN = """ỦY BAN NHÂN DÂN
+XÃ HÒA BÌNH
+Số: 12/KH-UBND
+Hòa Bình, ngày 05 tháng 01 năm 2025
+
+KẾ HOẠCH
+Thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững năm 2025
+
+Căn cứ Quyết định số 90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ;
+
+I. MỤC TIÊU
+- Tỷ lệ hộ nghèo giảm xuống dưới 3% vào cuối năm 2025.
+
+II. KINH PHÍ
+1. Dự án 2: Đa dạng hóa sinh kế
+Nguồn vốn thực hiện: Dự kiến 120 triệu đồng.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+
+
+@pytest.fixture
+def small_plan(tmp_path: Path) -> Path:
+    path = tmp_path / "plans" / "ke_hoach_12.txt"
+    path.parent.mkdir()
+    path.write_text(SMALL_PLAN, encoding="utf-8")
+    return path

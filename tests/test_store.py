@@ -1,0 +1,85 @@
+"""The SQLite store: idempotent re-runs, replaced files, failures kept, one transaction a document."""
+
+import sqlite3
+
+import pytest
+
+from extractor import store
+from extractor.batch import discover, extract_into
+from extractor.pipeline import extract_text
+
+
+def _counts(db_path):
+    conn = sqlite3.connect(db_path)
+    try:
+        return {name: conn.execute(f"select count(*) from [{name}]").fetchone()[0] for name in store.TABLES}
+    finally:
+        conn.close()
+
+
+def test_schema_exists_on_an_empty_database(tmp_path):
+    db = store.open_db(tmp_path / "empty.db")
+    assert set(store.TABLES) <= set(db.table_names())
+    assert db.journal_mode == "wal"
+    assert "plan_year" in db["documents"].columns_dict
+
+
+def test_rerun_on_the_same_files_changes_nothing(small_plan, tmp_path):
+    db_path = tmp_path / "plans.db"
+    first = extract_into(db_path, list(discover([small_plan.parent])))
+    before = _counts(db_path)
+    second = extract_into(db_path, list(discover([small_plan.parent])))
+    assert (first.read, second.read, second.unchanged) == (1, 0, 1)
+    assert _counts(db_path) == before
+
+
+def test_a_changed_file_replaces_its_old_rows(small_plan, tmp_path):
+    db_path = tmp_path / "plans.db"
+    extract_into(db_path, [small_plan])
+    small_plan.write_text(small_plan.read_text(encoding="utf-8").replace("Số: 12/KH", "Số: 13/KH"), encoding="utf-8")
+    extract_into(db_path, [small_plan])
+    conn = sqlite3.connect(db_path)
+    rows = conn.execute("select path, number from documents").fetchall()
+    orphans = conn.execute(
+        "select count(*) from document_fields where document_id not in (select id from documents)"
+    ).fetchone()[0]
+    assert len(rows) == 1 and orphans == 0
+
+
+def test_a_bad_file_is_recorded_and_the_run_goes_on(small_plan, tmp_path):
+    bad = small_plan.parent / "old.doc"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0 not really word")
+    db_path = tmp_path / "plans.db"
+    summary = extract_into(db_path, [bad, small_plan])
+    assert summary.read == 1 and summary.failed == 1
+    path, reason = summary.failures[0]
+    assert "old.doc" in reason and "save it as .docx" in reason
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("select count(*) from failures where path = ?", [str(bad)]).fetchone()[0] == 1
+
+
+def test_a_failed_save_leaves_no_half_written_document(tmp_path, monkeypatch):
+    db = store.open_db(tmp_path / "plans.db")
+    document = extract_text("KẾ HOẠCH\nSố: 5/KH-UBND\nCăn cứ Quyết định số 90/QĐ-TTg ngày 18/01/2022;")
+    original = store.rows_of
+
+    def failing_rows(table, doc):
+        if table == "table_rows":
+            raise RuntimeError("disk full")
+        return original(table, doc)
+
+    monkeypatch.setattr(store, "rows_of", failing_rows)
+    with pytest.raises(RuntimeError):
+        store.save(db, document)
+    assert db["documents"].count == 0 and db["document_fields"].count == 0
+
+
+def test_every_row_keeps_its_evidence(small_plan, tmp_path):
+    db_path = tmp_path / "plans.db"
+    extract_into(db_path, [small_plan])
+    conn = sqlite3.connect(db_path)
+    text = conn.execute("select text from documents").fetchone()[0]
+    spans = conn.execute("select char_start, char_end, raw from document_fields").fetchall()
+    assert spans, "the header of the small plan has located fields"
+    for start, end, raw in spans:
+        assert text[start:end] == raw
