@@ -37,3 +37,27 @@ def small_plan(tmp_path: Path) -> Path:
     path.parent.mkdir()
     path.write_text(SMALL_PLAN, encoding="utf-8")
     return path
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/*.json (review the diff!)")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+def values_only(data):
+    """A model dump without evidence, offsets, pages or text: what must agree across formats."""
+    if isinstance(data, dict):
+        if set(data) == {"value", "evidence"}:
+            return values_only(data["value"])
+        return {
+            key: values_only(value)
+            for key, value in data.items()
+            if key not in {"evidence", "text", "page_starts", "id", "path", "format", "message"}
+        }
+    if isinstance(data, list):
+        return [values_only(item) for item in data]
+    return data
