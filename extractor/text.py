@@ -14,6 +14,7 @@ from schemas import Evidence, Value
 T = TypeVar("T")
 
 _SPACE_RUN = regex.compile(r"\s+")
+_INVISIBLE = regex.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,8 @@ def normalise(text: str) -> str:
     """NFC, with Windows and old Mac line ends made '\\n' and NUL-free."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    return text.replace("\u00a0", " ").replace("\ufeff", "")
+    # Word and PDFs carry soft hyphens and zero-width characters that would split words apart.
+    return _INVISIBLE.sub("", text.replace("\u00a0", " "))
 
 
 def squash(text: str) -> str:
