@@ -1,7 +1,439 @@
-"""PLACEHOLDER: being written."""
+"""The header of a plan: type, number, place and date, title, plan year, issuer and its units, signer."""
 
-from schemas import Header
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from extractor.parsers.dates import DATE, LONG_DATE, date_from_match
+from extractor.parsers.so_hieu import SO_HIEU, SO_HIEU_BLANKABLE, so_hieu_from_match
+from extractor.text import SourceText, squash
+from extractor.vocab.admin_units import LEVEL_SPELLINGS, NOT_NAME_WORDS, PARTY_COMMITTEES, level_of
+from extractor.vocab.documents import (
+    BASIS_OPENERS,
+    BODY_ABBREVIATIONS,
+    DOC_TYPE_ALIASES,
+    DOC_TYPES,
+    MAKING_VERBS,
+    SIGNATURE_MARKS,
+    SIGNATURE_SKIP_PREFIXES,
+    SIGNER_TITLES,
+)
+from schemas import Header, Value
+
+_HEAD_LIMIT = 3000  # without a type heading, the header block is in the first few thousand characters
+
+# 'KẾ HOẠCH' alone on its line (bullets, '#' or spaces around it allowed).
+_HEADING_RE = regex.compile(
+    r"(?m)^[ \t#*>]*(?P<type>"
+    + "|".join(
+        regex.escape(name.upper()).replace(r"\ ", r"[ \t]+") for name in DOC_TYPES if name not in DOC_TYPE_ALIASES
+    )
+    + r")[ \t*]*$"
+)
+# 'Số: 4159/KH-UBND', 'Số: /KH-UBND', 'Số 45-KH/HU' at a line start or after a table cell break.
+_NUMBER_LINE_RE = regex.compile(r"(?m)(?:^|(?<=[\t|]))[ \t]*Số[ \t]*[:.]?[ \t]*" + SO_HIEU_BLANKABLE)
+# A place, then the long date: 'Thành phố Lai Châu, ngày 29 tháng 12 năm 2023'.
+_PLACE_WORD = r"\p{Lu}[\p{Ll}'’]*(?:-\p{Lu}[\p{Ll}'’]*)?"
+_PLACE_PREFIX = r"(?:Thành[ \t]+phố|Thị[ \t]+xã|Thị[ \t]+trấn|TP\.?)[ \t]+"
+_PLACE_DATE_RE = regex.compile(
+    rf"(?<![\p{{L}}])(?P<place>(?:{_PLACE_PREFIX})?{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,4}})[ \t]*,\s*"
+    rf"(?P<date>(?i:{LONG_DATE}))"
+)
+_TYPE_WORDS = "|".join(regex.escape(name).replace(r"\ ", r"\s+") for name in DOC_TYPES)
+# 'ban hành Kế hoạch số 47/KH- UBND': a statement, before the heading, that this plan was issued.
+_ISSUED_RE = regex.compile(rf"ban\s+hành\s+(?P<type>(?i:{_TYPE_WORDS}))\s+số\s*(?P<so_hieu>{SO_HIEU})")
+_DATE_AFTER_RE = regex.compile(rf"\s*,?\s*(?:(?i:ngày)\s*)?(?P<date>(?i:{DATE}))")
+_DATE_RE = regex.compile(rf"(?i:{DATE})")
+# 'năm 2024' in a title, but not 'định hướng đến năm 2030'.
+_TITLE_YEAR_RE = regex.compile(r"(?i)(?<!(?:đến|tới|nhìn)\s+)năm\s+(?P<year>(?:19|20)\d{2})(?!\d)")
+_BODY_YEAR_RE = regex.compile(
+    r"(?i)thời\s+gian(?:\s+thực\s+hiện)?\s*:?\s*(?:trong\s+|cả\s+)?năm\s+(?P<year>(?:19|20)\d{2})(?!\d)"
+)
+_SECTION_RE = regex.compile(r"(?m)^[ \t]*(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)[.)][ \t]")
+_LINE_RE = regex.compile(r"(?m)^.*$")
+_TITLE_STOP_RE = regex.compile(
+    r"^(?:"
+    + "|".join(regex.escape(word).replace(r"\ ", r"\s+") for word in BASIS_OPENERS)
+    + r")(?!\p{L})|^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)[.)]\s|^[-+•*_=–]"
+)
+_MAKING_RE = regex.compile(
+    r"(?:" + "|".join(verb.replace(" ", r"\s+") for verb in MAKING_VERBS) + r")\s+(?:bản\s+)?(?i:kế\s+hoạch)"
+)
+_SO_HIEU_RE = regex.compile(SO_HIEU)
+_ALREADY_RE = regex.compile(r"\s+(?:đã\s+)?")
+_CLOSING_RE = regex.compile(r"Trên\s+đây\s+là\s+[^.;]{0,300}?\bcủa\s+")
+_TITLE_MAX = 400
 
 
-def parse_header(source):
-    return Header()
+def parse_header(source: SourceText) -> Header:
+    """Everything the header block, the title and the signature state about this plan."""
+    heading = _HEADING_RE.search(source.text)
+    header = own_number(source)
+    if heading:
+        _read_title(source, header, heading.end())
+    header.plan_year = _plan_year(source, header)
+    _read_issuer(source, header, heading, _head_end(source.text, heading))
+    header.signer, header.signer_capacity = parse_signature(source)
+    return header
+
+
+def own_number(source: SourceText) -> Header:
+    """Only the type, number and date of the plan: what citations of the plan itself are matched against."""
+    header = Header()
+    heading = _HEADING_RE.search(source.text)
+    if heading:
+        header.doc_type = source.value(_doc_type_name(heading.group("type")), *heading.span("type"))
+    _read_number_and_date(source, header, _head_end(source.text, heading))
+    return header
+
+
+def _head_end(text: str, heading: regex.Match | None) -> int:
+    """Where the header block ends: at the type heading, else after the first few thousand characters."""
+    return heading.start() if heading else min(len(text), _HEAD_LIMIT)
+
+
+def _doc_type_name(heading: str) -> str:
+    squashed = squash(heading).lower()
+    return next(name for name in DOC_TYPES if name.lower() == squashed)
+
+
+def _read_number_and_date(source: SourceText, header: Header, head_end: int) -> None:
+    text = source.text
+    number_line = _NUMBER_LINE_RE.search(text, 0, head_end)
+    if number_line:
+        so_hieu = so_hieu_from_match(number_line)
+        symbol_group = "psymbol" if so_hieu.party else "symbol"
+        header.symbol = source.value(so_hieu.symbol, *number_line.span(symbol_group))
+        if so_hieu.number is None:
+            header.number_blank = True
+        else:
+            header.number = source.value(so_hieu.number, *number_line.span("number"))
+            header.so_hieu = source.value(so_hieu.so_hieu, number_line.start("number"), number_line.end())
+    place_date = _PLACE_DATE_RE.search(text, 0, head_end)
+    if place_date:
+        date = date_from_match(place_date)
+        if date is not None:
+            header.issue_place = source.value(squash(place_date.group("place")), *place_date.span("place"))
+            header.issue_date = source.value(date, *place_date.span("date"))
+    if number_line is None and header.doc_type is not None:
+        _read_issuing_statement(source, header, head_end)
+
+
+def _read_issuing_statement(source: SourceText, header: Header, head_end: int) -> None:
+    """'Ngày 27/3/2023, UBND huyện đã ban hành Kế hoạch số 47/KH-UBND': a plan copied without its header."""
+    text = source.text
+    for statement in _ISSUED_RE.finditer(text, 0, head_end):
+        stated_type = squash(statement.group("type")).lower()
+        if header.doc_type is not None and stated_type != header.doc_type.value.lower():
+            continue
+        so_hieu = so_hieu_from_match(statement)
+        symbol_group = "psymbol" if so_hieu.party else "symbol"
+        start = statement.start("so_hieu")
+        header.number = source.value(so_hieu.number, *statement.span("number"))
+        header.symbol = source.value(so_hieu.symbol, *statement.span(symbol_group))
+        header.so_hieu = source.value(so_hieu.so_hieu, start, statement.end("so_hieu"))
+        if header.issue_date is None:
+            header.issue_date = _statement_date(source, statement)
+        return
+
+
+def _statement_date(source: SourceText, statement: regex.Match) -> Value | None:
+    text = source.text
+    after = _DATE_AFTER_RE.match(text, statement.end())
+    if after and (date := date_from_match(after)) is not None:
+        return source.value(date, *after.span("date"))
+    # Otherwise the date that opens the sentence: 'Ngày 27/3/2023, UBND huyện đã ban hành ...'.
+    sentence_start = max(text.rfind(".", 0, statement.start()), text.rfind(";", 0, statement.start())) + 1
+    found = [match for match in _DATE_RE.finditer(text, sentence_start, statement.start())]
+    for match in found[-1:]:
+        date = date_from_match(match)
+        if date is not None:
+            return source.value(date, *match.span())
+    return None
+
+
+def _read_title(source: SourceText, header: Header, heading_end: int) -> None:
+    """The lines after the type heading, up to the legal basis or the body."""
+    lines = [line for line in _LINE_RE.finditer(source.text, heading_end + 1) if line.group().strip()]
+    if not lines:
+        return
+    # A title may itself open with 'Thực hiện ...'; only 'Căn cứ' or a section says there is none.
+    first = lines[0]
+    content = first.group().strip()
+    if content.startswith("Căn cứ") or _SECTION_RE.match(content) or len(squash(content)) > _TITLE_MAX:
+        return
+    chosen = [first]
+    capitals = first.group().isupper()
+    for line in lines[1:7]:
+        content = line.group().strip()
+        if not _continues_title(content, capitals) or sum(len(c.group()) for c in chosen) + len(content) > _TITLE_MAX:
+            break
+        chosen.append(line)
+    start = chosen[0].start() + len(chosen[0].group()) - len(chosen[0].group().lstrip())
+    end = chosen[-1].start() + len(chosen[-1].group().rstrip())
+    header.title = source.value(squash(source.text[start:end]), start, end)
+
+
+def _continues_title(line: str, capitals: bool) -> bool:
+    """A wrapped or second title line, not the legal basis or the body that follow the title."""
+    if _TITLE_STOP_RE.match(line) or _SO_HIEU_RE.search(line) or _MAKING_RE.search(line):
+        return False
+    if line[0].islower() or (capitals and line.isupper()):
+        return True
+    return len(line) <= 80 and not regex.search(r"[.;:]", line)
+
+
+def _plan_year(source: SourceText, header: Header) -> Value[int] | None:
+    """The year the plan is for: 'năm 2024' in the title, else 'Thời gian thực hiện: Năm 2024'."""
+    if header.title is not None:
+        match = _TITLE_YEAR_RE.search(source.text, header.title.evidence.start, header.title.evidence.end)
+        if match:
+            return source.value(int(match.group("year")), *match.span("year"))
+    match = _BODY_YEAR_RE.search(source.text)
+    return source.value(int(match.group("year")), *match.span("year")) if match else None
+
+
+def _read_issuer(source: SourceText, header: Header, heading: regex.Match | None, head_end: int) -> None:
+    """The issuing body from the header block, else from the sentences that say who made the plan."""
+    block = header_block_bodies(source.text, head_end)
+    issuer = block[-1] if block else _issuer_from_statements(source, heading)
+    if issuer is None:
+        return
+    header.issuer = source.value(issuer.issuer, issuer.start, issuer.end)
+    header.issuer_level = issuer.level
+    _read_units(source, header, issuer, parents=block[:-1])
+
+
+def _issuer_from_statements(source: SourceText, heading: regex.Match | None) -> LocalBody | None:
+    """'UBND xã Cao Lâu xây dựng Kế hoạch' in the preamble, 'Trên đây là Kế hoạch ... của UBND ...' at the end."""
+    text = source.text
+    preamble_start = heading.end() if heading else 0
+    section = _SECTION_RE.search(text, preamble_start)
+    preamble_end = section.start() if section else min(len(text), preamble_start + _HEAD_LIMIT)
+    candidates = []
+    for body in find_local_bodies(text, 0, preamble_end):
+        if body.head_kind == "body" and _MAKING_RE.match(text, _skip_already(text, body.end)):
+            candidates.append(body)
+    for closing in _CLOSING_RE.finditer(text):
+        candidates += [
+            body for body in find_local_bodies(text, closing.end(), closing.end() + 120)
+            if body.start == closing.end() and body.head_kind == "body"
+        ]
+    if not candidates:
+        return None
+    named = [body for body in candidates if body.name and body.level == candidates[0].level]
+    return named[0] if named else candidates[0]
+
+
+def _skip_already(text: str, position: int) -> int:
+    match = _ALREADY_RE.match(text, position)
+    return match.end() if match else position
+
+
+def _read_units(source: SourceText, header: Header, issuer: LocalBody, parents: list[LocalBody]) -> None:
+    """The commune, district and province the plan names: the issuer's own, and the bodies above it."""
+    ranks = {"xa": 0, "huyen": 1, "tinh": 2}
+    fields = {"xa": "commune", "huyen": "district", "tinh": "province"}
+    if issuer.level is None:
+        return
+    if issuer.name:
+        setattr(header, fields[issuer.level], source.value(issuer.name, issuer.name_start, issuer.name_end))
+    mentions = parents + find_local_bodies(source.text)
+    for level in ("huyen", "tinh"):
+        if ranks[level] <= ranks[issuer.level]:
+            continue
+        above = next((body for body in mentions if body.level == level and body.name), None)
+        if above is not None:
+            setattr(header, fields[level], source.value(above.name, above.name_start, above.name_end))
+
+
+# --- Local bodies: 'UBND xã Cao Lâu', 'Ủy ban nhân dân huyện Cao Lộc', 'ỦY BAN NHÂN DÂN / XÃ CẨM BÌNH'.
+
+_BODY = "|".join(
+    regex.escape(spelling).replace(r"\ ", r"\s+") if spelling.isupper() else
+    "(?i:" + regex.escape(spelling).replace(r"\ ", r"\s+") + ")"
+    for spelling in sorted(BODY_ABBREVIATIONS, key=len, reverse=True)
+)
+_LEVEL = r"(?i:thành\s+phố|thị\s+trấn|thị\s+xã|đặc\s+khu|phường|huyện|quận|tỉnh|xã)|TP\.|TP(?=\s)"
+_COMMITTEE = "|".join("(?i:" + regex.escape(word).replace(r"\ ", r"\s+") + ")" for word in PARTY_COMMITTEES)
+_NAME_WORD = r"(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?|\d{1,2}(?!\d))"
+_NAME_GAP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # spaces, or one line break (a PDF wrap, a header cell)
+_LOCAL_BODY_RE = regex.compile(
+    rf"(?<!\p{{L}})(?:(?P<head>{_BODY}|(?i:địa\s+bàn)|Đảng\s+bộ|ĐẢNG\s+BỘ)\s+(?P<level>{_LEVEL})"
+    rf"|(?P<committee>{_COMMITTEE}))"
+    rf"(?:{_NAME_GAP}(?P<name>{_NAME_WORD}(?:{_NAME_GAP}{_NAME_WORD}){{0,3}}))?(?![\p{{L}}\d])"
+)
+_WORD_RE = regex.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class LocalBody:
+    """One mention of a local body or area: 'UBND xã Cao Lâu', 'địa bàn huyện Đức Trọng', 'Tỉnh ủy Thanh Hóa'."""
+
+    head_kind: str  # 'body' (UBND, HĐND), 'area' (địa bàn), 'party' (Đảng bộ, Tỉnh ủy)
+    body: str | None
+    level_word: str
+    level: str | None
+    name: str | None
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+
+    @property
+    def issuer(self) -> str:
+        """'UBND xã Cao Lâu', 'UBND huyện' when the name is not given."""
+        return " ".join(part for part in (self.body, self.level_word, self.name) if part)
+
+
+def find_local_bodies(text: str, start: int = 0, end: int | None = None) -> list[LocalBody]:
+    """Every local body named in ``text[start:end]``, in order."""
+    found = []
+    end = len(text) if end is None else end
+    position = start
+    while (match := _LOCAL_BODY_RE.search(text, position, end)) is not None:
+        body = _local_body(match)
+        # A name cut short ('CẨM THỦY' of 'CẨM THỦY\nỦY BAN ...') leaves the rest to be read again.
+        position = body.end if body is not None else match.end()
+        if body is not None:
+            found.append(body)
+    return found
+
+
+def _local_body(match: regex.Match) -> LocalBody | None:
+    name, name_start, name_end = _trimmed_name(match)
+    if match.group("committee"):
+        if name is None:
+            return None
+        committee = squash(match.group("committee")).capitalize()
+        level = PARTY_COMMITTEES.get(committee) or PARTY_COMMITTEES.get(committee.replace("uỷ", "ủy"))
+        return LocalBody("party", None, committee, level, name, match.start(), name_end, name_start, name_end)
+    head = squash(match.group("head"))
+    level_word = squash(match.group("level")).lower()
+    level_word = LEVEL_SPELLINGS.get(level_word, level_word)
+    body = _BODY_NAMES.get(head.lower())
+    kind = "body" if body else ("area" if head.lower().startswith("địa") else "party")
+    if kind == "party":
+        body = "Đảng bộ"
+    end = name_end if name else match.end("level")
+    return LocalBody(kind, body, level_word, level_of(level_word, name), name, match.start(), end, name_start, name_end)
+
+
+_BODY_NAMES = {regex.sub(r"\s+", " ", key.lower()): value for key, value in BODY_ABBREVIATIONS.items()}
+
+
+def _trimmed_name(match: regex.Match) -> tuple[str | None, int, int]:
+    """The place name, cut before a word that opens a new sentence ('Cao Lâu\\nBan hành ...')."""
+    if match.group("name") is None:
+        return None, match.end(), match.end()
+    words = list(_WORD_RE.finditer(match.string, match.start("name"), match.end("name")))
+    kept = [words[0]]
+    for word in words[1:]:
+        if word.group().capitalize() in NOT_NAME_WORDS:
+            break
+        kept.append(word)
+    name = " ".join(word.group() for word in kept)
+    if name.isupper():
+        name = " ".join(word.capitalize() for word in name.split())
+    return name, kept[0].start(), kept[-1].end()
+
+
+_RIGHT_COLUMN_RE = regex.compile(r"[\t|]|(?i:cộng\s+h(?:òa|oà)|độc\s+lập)|(?<!\p{L})Số(?!\p{L})")
+
+
+def header_block_bodies(text: str, head_end: int) -> list[LocalBody]:
+    """The bodies of the header block's left column, top (parent) to bottom (issuer)."""
+    masked = list(text[:head_end])
+    for line in _LINE_RE.finditer(text, 0, head_end):
+        cut = _RIGHT_COLUMN_RE.search(text, line.start(), line.end())
+        place_date = _PLACE_DATE_RE.search(text, line.start(), line.end())
+        cut_at = min(m.start() for m in (cut, place_date) if m) if (cut or place_date) else line.end()
+        masked[cut_at:line.end()] = " " * (line.end() - cut_at)
+    masked_text = "".join(masked)
+    bodies = []
+    for body in find_local_bodies(masked_text):
+        line_start = masked_text.rfind("\n", 0, body.start) + 1
+        line_end = masked_text.find("\n", body.end)
+        line_end = len(masked_text) if line_end < 0 else line_end
+        alone = not masked_text[line_start:body.start].strip() and not masked_text[body.end:line_end].strip()
+        if alone and body.head_kind in ("body", "party"):
+            bodies.append(body)
+    return bodies
+
+
+# --- Signature: 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH', then the signer's name.
+
+_MARK = "|".join(regex.escape(mark) for mark in sorted(SIGNATURE_MARKS, key=len, reverse=True))
+_TITLE = "|".join(regex.escape(title).replace(r"\ ", r"[ \t]+") for title in SIGNER_TITLES)
+_CAPACITY_RE = regex.compile(
+    rf"(?<![\p{{L}}/])(?:(?P<mark>{_MARK})\.?[ \t]*(?P<role>\p{{Lu}}[\p{{Lu}}&.-]*(?:[ \t]+[\p{{Lu}}&.-]+)*)"
+    rf"|(?P<title>{_TITLE}))[ \t]*$",
+    regex.MULTILINE,
+)
+_SIGNER_RE = regex.compile(r"\p{Lu}[\p{Ll}'’]*(?:[ \t]+\p{Lu}[\p{Ll}'’]*){1,4}")
+_TRAILING_SIGNER_RE = regex.compile(r"[.;][ \t]+(?P<name>\p{Lu}[\p{Ll}'’]*(?:[ \t]+\p{Lu}[\p{Ll}'’]*){2,4})[ \t]*$")
+_NAME_SEARCH_LINES = 20
+
+
+def parse_signature(source: SourceText) -> tuple[Value[str] | None, Value[str] | None]:
+    """(signer, capacity) from the signature block; capacity pieces joined with ' - '."""
+    lines = list(_LINE_RE.finditer(source.text))
+    groups: list[list[tuple[int, regex.Match]]] = []
+    for index, line in enumerate(lines):
+        piece = _capacity_piece(line)
+        if piece is None:
+            continue
+        if groups and index - groups[-1][-1][0] <= 2:
+            groups[-1].append((index, piece))
+        else:
+            groups.append([(index, piece)])
+    for group in groups:
+        signer = _signer_after(source, lines, group[-1][0] + 1)
+        if signer is not None:
+            pieces = [piece for _, piece in group]
+            capacity = " - ".join(_capacity_text(piece) for piece in pieces)
+            return signer, source.value(capacity, pieces[0].start(), pieces[-1].end())
+    return None, None
+
+
+def _capacity_piece(line: regex.Match) -> regex.Match | None:
+    """The capacity at the end of a line: alone, after a cell break, or after a 'Nơi nhận' item in a PDF."""
+    match = _CAPACITY_RE.search(line.string, line.start(), line.end())
+    if match is None:
+        return None
+    before = line.string[line.start():match.start()].strip()
+    if before and not regex.search(r"[\t|]\s*$", line.string[line.start():match.start()]):
+        if not (before.startswith(("-", "+", "•")) or before.startswith(SIGNATURE_SKIP_PREFIXES)):
+            return None
+    return match
+
+
+def _capacity_text(piece: regex.Match) -> str:
+    if piece.group("title"):
+        return squash(piece.group("title"))
+    return f"{SIGNATURE_MARKS[piece.group('mark')]} {squash(piece.group('role'))}"
+
+
+def _signer_after(source: SourceText, lines: list[regex.Match], first: int) -> Value[str] | None:
+    """The first line (or cell) after the capacity that is a person's name, skipping the 'Nơi nhận' list."""
+    filled = [line for line in lines[first:] if line.group().strip()]
+    for line in filled[:_NAME_SEARCH_LINES]:
+        cells = list(regex.finditer(r"[^\t|]+", line.group()))
+        if len(cells) > 2:
+            return None  # a table: the annex has begun
+        for cell in cells:
+            content = cell.group().strip()
+            if not content:
+                continue
+            offset = line.start() + cell.start() + len(cell.group()) - len(cell.group().lstrip())
+            if content.startswith(("-", "+", "•")) or content.startswith(SIGNATURE_SKIP_PREFIXES):
+                trailing = _TRAILING_SIGNER_RE.search(content)
+                if trailing:
+                    return source.value(squash(trailing.group("name")), offset + trailing.start("name"),
+                                        offset + trailing.end("name"))
+                continue
+            if _SIGNER_RE.fullmatch(content) and content.split()[0] not in NOT_NAME_WORDS:
+                return source.value(squash(content), offset, offset + len(content))
+    return None
