@@ -9,7 +9,7 @@ import pytest
 from extractor.pipeline import extract_file
 from schemas import Evidence
 
-from .conftest import CORPUS, SAMPLES, values_only
+from conftest import CORPUS, SAMPLES, values_only
 
 GOLDEN = Path(__file__).parent / "golden"
 FORMATS = ["txt", "docx", "pdf"]
