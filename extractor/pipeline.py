@@ -46,6 +46,7 @@ def extract_text(text: str, *, path: str = "<text>") -> PlanDocument:
 def extract_source(source: SourceText, *, document_id: str, path: str, fmt: str) -> PlanDocument:
     """Run every parser over one normalised text."""
     header = parse_header(source)
+    tables = parse_tables(source)
     document = PlanDocument(
         id=document_id,
         path=path,
@@ -58,9 +59,9 @@ def extract_source(source: SourceText, *, document_id: str, path: str, fmt: str)
         references=parse_references(source),
         budget_items=parse_budgets(source),
         targets=parse_targets(source),
-        poverty_stats=parse_poverty(source),
-        households=parse_households(source),
-        tables=parse_tables(source),
+        poverty_stats=parse_poverty(source, tables),
+        households=parse_households(source, tables),
+        tables=tables,
     )
     if header.doc_type is None and not _has_content(document):
         document.status = "not_a_plan"

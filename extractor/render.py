@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schemas import PlanDocument, Value
+from schemas import PlanDocument, PovertyStat, Value
 
 
 def _vnd(amount: int) -> str:
@@ -11,6 +11,14 @@ def _vnd(amount: int) -> str:
 
 def _v(located: Value | None) -> str:
     return "—" if located is None else str(located.value)
+
+
+def _notes(stat: PovertyStat) -> str:
+    """'  [kế hoạch, below, bảng]': a planned figure, its bound, read from a table."""
+    notes = ["kế hoạch"] if stat.planned else []
+    notes += [stat.comparator] if stat.comparator else []
+    notes += ["bảng"] if stat.origin == "table" else []
+    return f"  [{', '.join(notes)}]" if notes else ""
 
 
 def describe(document: PlanDocument) -> str:
@@ -46,7 +54,7 @@ def describe(document: PlanDocument) -> str:
     for stat in document.poverty_stats:
         lines.append(
             f"  {stat.category:<16} {stat.measure:<9} {stat.year or '':<5} {stat.village or '':<14} "
-            f"hộ={_v(stat.households)} / {_v(stat.total_households)}  tỷ lệ={_v(stat.rate_percent)}%"
+            f"hộ={_v(stat.households)} / {_v(stat.total_households)}  tỷ lệ={_v(stat.rate_percent)}%{_notes(stat)}"
         )
     lines.append(f"\nHộ gia đình ({len(document.households)}):")
     for household in document.households:

@@ -9,33 +9,21 @@ from typing import Literal
 
 import regex
 
-from extractor.text import SourceText, squash
+from extractor.structure import CLAUSE_END_RE, COMPONENT_LINE_RE, HEADING_MARKER_RE, Paragraphs, paragraph_ends
+from extractor.text import SourceText, tidy
 from extractor.vocab import headings as vocab
 
 Tense = Literal["past", "plan"]
 
-_MARKER = (
-    rf"^[ \t]*(?:(?P<part>{vocab.PART})|(?P<roman>{vocab.ROMAN})|(?P<arabic>{vocab.ARABIC})|(?P<letter>{vocab.LETTER}))"
-    r"(?:[ \t]+|(?=\p{Lu}))(?=\S)"
-)
-_MARKER_RE = regex.compile(_MARKER, regex.MULTILINE)
 _COMPONENT_RE = regex.compile(vocab.COMPONENT, regex.IGNORECASE)
-_COMPONENT_LINE_RE = regex.compile(
-    r"^[ \t]*(?=(?-i:Tiểu|TIỂU|Dự|DỰ)\s)" + vocab.COMPONENT + vocab.COMPONENT_HEAD_END,
-    regex.MULTILINE | regex.IGNORECASE,
-)
 _PARENT_RE = regex.compile(vocab.PARENT_AFTER_SUBPROJECT, regex.IGNORECASE)
 _PARENT_LATER_RE = regex.compile(r"(?:\(|thuộc)\s*dự\s+án\s+(?P<parent>\d{1,2})(?!\d)", regex.IGNORECASE)
 _BARE_COMPONENT_RE = regex.compile(r"\s*" + vocab.COMPONENT + r"\s*", regex.IGNORECASE)
 _COMPONENT_GOES_ON_RE = regex.compile(vocab.COMPONENT_HEAD_END + r"|\s+\p{Ll}", regex.IGNORECASE)
-_BULLET_LINE_RE = regex.compile(r"^[ \t]*(?:[-+•*–]|\d{1,2}\)|[-+]\s*[-+])\s", regex.MULTILINE)
 # 'năm 2024', but not the year of a date ('ngày 14 tháng 9 năm 2023').
 YEAR_RE = regex.compile(
     r"(?<!tháng\s*\d{1,2}\s*)(?<![\d/.-])năm\s+(?P<year>(?:19|20)\d{2})(?!\d)", regex.IGNORECASE
 )
-# Markers and bullets opening a paragraph: '- ', '+ ', 'II. ', '2.3. ', 'đ) '.
-LIST_MARKER_RE = regex.compile(r"^(?:[-+•*–]\s*|[IVXL]{1,6}\.\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+|[a-zđ]\)\s*)+")
-_SENTENCE_END_RE = regex.compile(r"(?<!\d)[.!?;](?=\s)|(?<=\d)[.;](?=\s+\D)|[.!?;]$")
 _TITLE_END_RE = regex.compile(r":|(?<![\d\s])\.(?=\s|$)")
 _KE_HOACH_LINE_RE = regex.compile(r"^[ \t]*K[ẾÊ]\s*HO[ẠA]CH[ \t]*$", regex.MULTILINE)
 
@@ -60,17 +48,6 @@ class Heading:
     def component(self) -> str | None:
         """'Dự án 3 / Tiểu dự án 2', 'Dự án 1', 'Tiểu dự án 1' or None."""
         return component_name(self.project, self.subproject)
-
-
-_HYPHEN_WRAP_RE = regex.compile(r"(?<=[^\s\-–])([-–])\s+(?=\S)")
-
-
-def tidy(text: str) -> str:
-    """``squash`` for derived labels, also joining a word cut after a hyphen by a PDF line wrap.
-
-    'giai đoạn 2022-\n2025' and '2022-2025' give the same label; ' - ' with spaces on both sides stays.
-    """
-    return _HYPHEN_WRAP_RE.sub(r"\1", squash(text))
 
 
 def component_name(project: int | None, subproject: int | None) -> str | None:
@@ -103,12 +80,12 @@ class Sections:
 
     def __init__(self, source: SourceText) -> None:
         self.source = source
-        self.paragraph_ends = paragraph_ends(source)
-        self.headings = _find_headings(source, self.paragraph_ends)
+        self.paragraphs = Paragraphs(source)
+        self.headings = _find_headings(source, self.paragraphs.ends)
         self._starts = [heading.start for heading in self.headings]
         self._chains = _chains(self.headings)
         self._components = _components(self.headings)
-        self.plan_year = plan_year(source, self.paragraph_ends)
+        self.plan_year = plan_year(source, self.paragraphs.ends)
 
     def chain_at(self, offset: int) -> list[Heading]:
         """The headings enclosing ``offset``, outermost first."""
@@ -160,41 +137,10 @@ class Sections:
                 return False
         return False
 
-    def paragraph_at(self, offset: int) -> tuple[int, int]:
-        """The span of the paragraph holding ``offset``."""
-        ends = self.paragraph_ends
-        index = bisect.bisect_left(ends, offset)
-        start = ends[index - 1] + 1 if index > 0 else 0
-        end = ends[index] if index < len(ends) else len(self.source.text)
-        return start, end
-
-    def sentence_at(self, offset: int) -> tuple[int, int]:
-        """The span of the sentence holding ``offset``: bounded by '.', ';', '!', '?', paragraphs and headings."""
-        text = self.source.text
-        para_start, para_end = self.paragraph_at(offset)
-        start = para_start
-        marker = _MARKER_RE.match(text, para_start)
-        if marker and marker.end() <= offset:
-            start = marker.end()
-        for match in _SENTENCE_END_RE.finditer(text, start, para_end):
-            if match.end() <= offset:
-                start = match.end()
-            else:
-                return _strip_span(text, start, match.end())
-        return _strip_span(text, start, para_end)
-
 
 def _starts_with_any(title: str, starts: list[str]) -> bool:
     title = title.lstrip(" -–*•+(")
     return any(title.startswith(start) for start in starts)
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 @lru_cache(maxsize=16)
@@ -223,68 +169,6 @@ def plan_year(source: SourceText, ends: list[int] | None = None) -> int | None:
     return int(year["year"]) if year else None
 
 
-# --- paragraphs ---------------------------------------------------------------------------
-
-
-def paragraph_ends(source: SourceText) -> list[int]:
-    """Offsets of the newlines that end a paragraph.
-
-    In .txt and .docx text each line is a paragraph. PDF text (it has pages) is wrapped, so a
-    newline ends a paragraph only before a blank line, a heading or bullet, a table row, or after
-    a line clearly shorter than the page width. In every format a line without final punctuation
-    followed by one starting in lower case goes on (a paragraph cut by a page break).
-    """
-    text = source.text
-    lines = text.split("\n")
-    widths = sorted(len(line.strip()) for line in lines if line.strip() and "\t" not in line)
-    width = widths[int(len(widths) * 0.9)] if widths else 0
-    ends = []
-    offset = -1
-    last = ""  # the last non-blank line so far
-    for index, line in enumerate(lines[:-1]):
-        offset += len(line) + 1
-        if line.strip():
-            last = line.strip()
-        following = next((line.strip() for line in lines[index + 1 :] if line.strip()), "")
-        if _continues(last, following):
-            continue
-        if not source.page_starts or _paragraph_breaks(line.strip(), lines[index + 1].strip(), width):
-            ends.append(offset)
-    return ends
-
-
-def _continues(line: str, following: str) -> bool:
-    """A line without final punctuation and a next line opening in lower case make one paragraph."""
-    if not line or not following or "\t" in line or "\t" in following or line[-1] in ".;:!?":
-        return False
-    if not following[0].islower() or _MARKER_RE.match(following) or _BULLET_LINE_RE.match(following):
-        return False
-    return True
-
-
-def _paragraph_breaks(line: str, following: str, width: int) -> bool:
-    """Whether a PDF line ends its paragraph (thresholds measured on wrapped A4 plans)."""
-    if not line or not following or "\t" in line or "\t" in following:
-        return True
-    if _MARKER_RE.match(following) or _COMPONENT_LINE_RE.match(following):
-        return True
-    ratio = len(line) / width if width else 0.0
-    ends_clause = line[-1] in ".;:!?"
-    if _BULLET_LINE_RE.match(following):
-        # A dash opens a wrapped line only when the line before had no room left for it.
-        return ends_clause or ratio < 0.9
-    if _mostly_upper(line) and _mostly_upper(following):
-        return False  # a capitalised heading wrapped over two lines
-    if following[0].isupper():
-        return ends_clause or ratio < 0.84
-    return ends_clause and ratio < 0.6
-
-
-def _mostly_upper(line: str) -> bool:
-    letters = [char for char in line if char.isalpha()]
-    return len(letters) >= 3 and sum(char.isupper() for char in letters) >= 0.8 * len(letters)
-
-
 # --- headings -----------------------------------------------------------------------------
 
 
@@ -297,7 +181,7 @@ def _find_headings(source: SourceText, ends: list[int]) -> list[Heading]:
         line_end = text.find("\n", line_start)
         if line_start >= para_end or "\t" in text[line_start : line_end if line_end >= 0 else len(text)]:
             continue  # blank, or a table row
-        marker = _MARKER_RE.match(text, line_start)
+        marker = HEADING_MARKER_RE.match(text, line_start)
         if marker:
             kind = next(name for name in ("part", "roman", "arabic", "letter") if marker[name])
             raw = marker[kind].strip()
@@ -305,7 +189,7 @@ def _find_headings(source: SourceText, ends: list[int]) -> list[Heading]:
             body_start = marker.end()
             last_numbered_level = level
         else:
-            bare = _COMPONENT_LINE_RE.match(text, line_start)
+            bare = COMPONENT_LINE_RE.match(text, line_start)
             if not bare:
                 continue
             kind, raw, level, body_start = "component", "", last_numbered_level + 0.5, bare.start("kind")
@@ -350,7 +234,7 @@ def _heading_component(text: str) -> tuple[int | None, int | None]:
     number = int(match["number"])
     if not match["kind"].lower().startswith("tiểu"):
         return number, None
-    sentence_end = _SENTENCE_END_RE.search(text, match.end())
+    sentence_end = CLAUSE_END_RE.search(text, match.end())
     limit = sentence_end.start() if sentence_end else len(text)
     parent = _PARENT_RE.match(text, match.end()) or _PARENT_LATER_RE.search(text, match.end(), limit)
     return (int(parent["parent"]) if parent else None), number

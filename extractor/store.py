@@ -40,7 +40,8 @@ TABLES: dict[str, dict[str, type]] = {
     },
     "poverty_stats": {
         "document_id": str, "category": str, "measure": str, "year": int, "village": str,
-        "households": int, "total_households": int, "rate_percent": float, "rate_text": str, **_SPAN,
+        "households": int, "total_households": int, "rate_percent": float, "rate_text": str, "planned": int,
+        "comparator": str, "origin": str, **_SPAN,
     },
     "households": {
         "document_id": str, "village": str, "category": str, "honorific": str, "name": str,
@@ -193,7 +194,8 @@ def rows_of(table: str, document: PlanDocument) -> Iterable[dict[str, Any]]:
                 "village": stat.village, "households": _v(stat.households),
                 "total_households": _v(stat.total_households),
                 "rate_percent": float(rate) if rate is not None else None,
-                "rate_text": str(rate) if rate is not None else None, **_span(stat.evidence, stat),
+                "rate_text": str(rate) if rate is not None else None, "planned": int(stat.planned),
+                "comparator": stat.comparator, "origin": stat.origin, **_span(stat.evidence, stat),
             }
     elif table == "households":
         for household in document.households:

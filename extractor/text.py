@@ -54,3 +54,16 @@ def normalise(text: str) -> str:
 def squash(text: str) -> str:
     """Collapse every run of white space (line wraps included) to one space, and strip."""
     return _SPACE_RUN.sub(" ", text).strip()
+
+
+# A hyphen or en dash closed up to the word before it but open after: 'VH- XH', '2022–\n2025'.
+_OPEN_HYPHEN = regex.compile(r"(?<=[^\s\-–])([-–])\s+(?=\S)")
+
+
+def tidy(text: str) -> str:
+    """``squash`` for derived labels, also closing a hyphen open after its word: 'VH- XH' -> 'VH-XH'.
+
+    Typists leave the space ('VH- XH'), and PDFs wrap after an en dash, which the PDF reader does not
+    rejoin ('2022–\\n2025'); ' - ' with spaces on both sides stays.
+    """
+    return _OPEN_HYPHEN.sub(r"\1", squash(text))

@@ -75,7 +75,7 @@ class Target(Strict):
 
 
 class PovertyStat(Strict):
-    """A statement of poor / near-poor households: count, base, rate."""
+    """A statement of poor / near-poor households: count, base, rate; actual or planned."""
 
     category: PovertyCategory
     measure: PovertyMeasure = "level"
@@ -84,6 +84,11 @@ class PovertyStat(Strict):
     households: Value[int] | None = None
     total_households: Value[int] | None = None
     rate_percent: Value[Decimal] | None = None
+    planned: bool = Field(default=False, description="A target or planned level, not an actual statistic")
+    comparator: Comparator | None = Field(
+        default=None, description="'dưới 12%', '23 hộ trở lên': the bound the statement states; None when exact"
+    )
+    origin: Literal["text", "table"] = "text"
     evidence: Evidence
 
 

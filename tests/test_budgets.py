@@ -1,35 +1,14 @@
 """Budget amounts: đồng, label, component, kind, total, year and period, the same in every format."""
 
-import textwrap
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
 
 from extractor.parsers.budgets import parse_budgets
-from extractor.readers import read
-from extractor.text import SourceText, normalise
 from extractor.vocab import budgets as vocab
 from extractor.vocab.money import MONEY_EXAMPLES
+from helpers import as_pdf, corpus, source
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 PLAN_HEAD = "KẾ HOẠCH\nThực hiện Chương trình giảm nghèo năm 2025\nII. KINH PHÍ THỰC HIỆN\n"
 PAST_HEAD = "KẾ HOẠCH\nThực hiện Chương trình giảm nghèo năm 2025\nI. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2024\n"
-
-
-def source(text: str) -> SourceText:
-    return SourceText(normalise(text))
-
-
-def as_pdf(text: str, width: int = 90) -> SourceText:
-    """The text as a PDF gives it: paragraphs wrapped over lines, no blank lines, pages known."""
-    lines = []
-    for line in normalise(text).split("\n"):
-        if "\t" in line:
-            lines.append(line)
-        elif line.strip():
-            lines.extend(textwrap.wrap(line, width=width))
-    return SourceText("\n".join(lines), page_starts=(0,))
 
 
 def budgets(text: str):
@@ -42,11 +21,6 @@ def values(items):
         (item.label, item.component, item.kind, item.is_total, item.year, item.period, item.amount_vnd.value)
         for item in items
     ]
-
-
-@lru_cache(maxsize=None)
-def corpus(stem: str, fmt: str = "txt") -> SourceText:
-    return read(next(CORPUS.glob(f"{stem}*.{fmt}")))
 
 
 # --- amounts -------------------------------------------------------------------------------

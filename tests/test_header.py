@@ -2,13 +2,14 @@
 
 import pytest
 
+from extractor.parsers.bodies import find_local_bodies
 from extractor.parsers.dates import parse_date
-from extractor.parsers.header import find_local_bodies, parse_header
+from extractor.parsers.header import parse_header
 from extractor.readers import read
 from extractor.text import SourceText, normalise
 from extractor.vocab.admin_units import LEVEL_EXAMPLES
 from extractor.vocab.documents import DOC_TYPE_ALIASES, DOC_TYPES, SIGNATURE_MARKS, SIGNER_TITLES
-from tests.conftest import CORPUS
+from conftest import CORPUS
 
 NUMBERS = ("doc_type", "number", "symbol", "so_hieu", "issue_place", "plan_year")
 UNITS = ("issuer", "province", "district", "commune", "signer", "signer_capacity")

@@ -6,18 +6,22 @@ from pathlib import Path
 
 import pytest
 
-from extractor.parsers.households import category_line, household_columns, parse_households, village_heading
+from extractor.parsers.households import parse_households
+from extractor.parsers.tables import parse_tables
 from extractor.readers import read
 from extractor.text import SourceText, normalise
-from extractor.vocab.households import CATEGORY_LINE_EXAMPLES, HOUSEHOLD_COLUMN_EXAMPLES, VILLAGE_HEADING_EXAMPLES
-from tests.conftest import CORPUS, values_only
+from conftest import CORPUS, values_only
 
 SAMPLE_004 = CORPUS / "004_c0fdcc1763c22669.txt"
 
 
+def households_in(source: SourceText):
+    return parse_households(source, parse_tables(source))
+
+
 def households_of(text: str):
     source = SourceText(normalise(text))
-    found = parse_households(source)
+    found = households_in(source)
     for household in found:
         for value in (household.name, household.members, household.workers, household.cause):
             if value is not None:
@@ -36,25 +40,6 @@ def summary(household) -> tuple:
         household.workers.value if household.workers else None,
         household.cause.value if household.cause else None,
     )
-
-
-# --- vocabulary examples -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(("line", "expected"), VILLAGE_HEADING_EXAMPLES)
-def test_village_heading_examples(line, expected):
-    assert village_heading(line) == expected
-
-
-@pytest.mark.parametrize(("line", "expected"), CATEGORY_LINE_EXAMPLES)
-def test_category_line_examples(line, expected):
-    assert category_line(line) == expected
-
-
-@pytest.mark.parametrize(("header", "expected"), HOUSEHOLD_COLUMN_EXAMPLES)
-def test_household_column_examples(header, expected):
-    columns = household_columns([header])
-    assert (next(iter(columns)) if columns else None) == expected
 
 
 # --- list items ----------------------------------------------------------------------------------
@@ -194,7 +179,7 @@ def test_officials_table_is_not_a_household_list():
 
 @pytest.fixture(scope="module")
 def sample_004():
-    return parse_households(read(SAMPLE_004))
+    return households_in(read(SAMPLE_004))
 
 
 def test_004_lists_58_households_by_village_and_category(sample_004):
@@ -244,7 +229,7 @@ def test_004_officials_are_not_households(sample_004):
 
 @pytest.mark.parametrize("stem", ["000_2753d8804e160cef", "001_392ebb208e9b84ed", "002_42669df7d5de7ac5", "003_f7ad3d8867b8a9a5"])
 def test_other_samples_list_no_household(stem):
-    assert parse_households(read(CORPUS / f"{stem}.txt")) == []
+    assert households_in(read(CORPUS / f"{stem}.txt")) == []
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".pdf"])
@@ -252,6 +237,6 @@ def test_004_same_households_in_every_format(suffix, sample_004):
     if suffix == ".pdf" and not os.environ.get("KEHOACH_PDF_TESTS"):
         pytest.skip("PDF reading takes seconds; set KEHOACH_PDF_TESTS=1 to compare PDFs too")
     source = read(Path(SAMPLE_004).with_suffix(suffix))
-    found = parse_households(source)
+    found = households_in(source)
     assert values_only([h.model_dump() for h in found]) == values_only([h.model_dump() for h in sample_004])
     assert all(source.text[h.evidence.start : h.evidence.end] == h.evidence.raw for h in found)

@@ -18,7 +18,11 @@ SLOW = settings(max_examples=12, deadline=None, suppress_health_check=[HealthChe
 def _sample(stem: str) -> tuple[str, list[int], dict]:
     """The sample's text, the spaces a PDF could turn into a wrap (before a lower-case word), its values."""
     text = (CORPUS / f"{stem}.txt").read_text(encoding="utf-8")
-    wrappable = [m.start() for m in regex.finditer(r"(?<=\p{Ll},?) (?=\p{Ll}\p{L}* \p{Ll})", text)]
+    wrappable = [
+        m.start()
+        for m in regex.finditer(r"(?<=\p{Ll},?) (?=\p{Ll}\p{L}* \p{Ll})", text)
+        if "\t" not in text[text.rfind("\n", 0, m.start()) + 1 : text.find("\n", m.start())]  # not in a table row
+    ]
     return text, wrappable, values_only(extract_text(text).model_dump(mode="json"))
 
 

@@ -7,7 +7,6 @@ import os
 import random
 import unicodedata
 import zipfile
-from functools import lru_cache
 from pathlib import Path
 
 import docx
@@ -22,9 +21,9 @@ from extractor.readers import read
 from extractor.readers.pdf import drop_page_number, unwrap_hyphens
 from extractor.readers.txt import sniff_encoding, strip_emphasis
 from extractor.text import squash
+from conftest import CORPUS, SAMPLES
+from helpers import ANNEX_004_HEADER, corpus
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-SAMPLES = sorted(p.stem for p in CORPUS.glob("0*.txt"))
 PLAN = (
     "KẾ HOẠCH\r\n"
     "Giảm nghèo bền vững năm 2024 trên địa bàn xã Cẩm Bình\r\n"
@@ -45,12 +44,6 @@ def _cp1258(text: str) -> bytes:
             base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in tones))
             out += (base + tones).encode("cp1258")
     return bytes(out)
-
-
-@lru_cache(maxsize=None)
-def _corpus(name: str):
-    """A corpus file read once per test session."""
-    return read(CORPUS / name)
 
 
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -214,15 +207,15 @@ def test_docx_header_is_ignored(tmp_path):
 
 @pytest.mark.parametrize("sample", SAMPLES)
 def test_docx_corpus_has_the_words_of_the_txt(sample):
-    txt, word = _corpus(f"{sample}.txt"), _corpus(f"{sample}.docx")
+    txt, word = corpus(sample, "txt"), corpus(sample, "docx")
     assert squash(word.text) == squash(txt.text)
     assert word.page_starts == ()
 
 
 @pytest.mark.parametrize("sample", SAMPLES)
 def test_docx_corpus_lines_match_except_the_header_table(sample):
-    txt_lines = [line for line in _corpus(f"{sample}.txt").text.split("\n") if line.strip()]
-    word_lines = _corpus(f"{sample}.docx").text.split("\n")
+    txt_lines = [line for line in corpus(sample, "txt").text.split("\n") if line.strip()]
+    word_lines = corpus(sample, "docx").text.split("\n")
     missing = [line for line in txt_lines if line not in word_lines]
     if missing:  # number line and place-date line side by side in a two-column table
         assert len(missing) == 2 and missing[0].startswith("Số:") and ", ngày" in missing[1]
@@ -232,7 +225,7 @@ def test_docx_corpus_lines_match_except_the_header_table(sample):
 
 
 def test_docx_annex_table_rows_as_tab_lines():
-    lines = _corpus("004_c0fdcc1763c22669.docx").text.split("\n")
+    lines = corpus("004_c0fdcc1763c22669", "docx").text.split("\n")
     rows = [line.split("\t") for line in lines if line.count("\t") == 6]
     assert len(rows) == 13
     assert rows[0][:2] == ["TT", "Đơn vị"] and rows[0][6] == "Cán bộ phân công phụ trách"
@@ -408,13 +401,13 @@ def test_pdf_page_at_finds_the_page_of_a_phrase(plan_002_pdf, phrase, page):
 
 
 def test_pdf_corpus_has_the_words_of_the_txt(plan_002_pdf):
-    assert squash(plan_002_pdf.text) == squash(_corpus("002_42669df7d5de7ac5.txt").text)
+    assert squash(plan_002_pdf.text) == squash(corpus("002_42669df7d5de7ac5", "txt").text)
 
 
 @pytest.mark.skipif(not os.environ.get("KEHOACH_SLOW_TESTS"), reason="about 12 s; set KEHOACH_SLOW_TESTS=1")
 @pytest.mark.parametrize("sample", SAMPLES)
 def test_every_corpus_pdf_has_the_words_of_the_txt(sample):
-    assert squash(_corpus(f"{sample}.pdf").text) == squash(_corpus(f"{sample}.txt").text)
+    assert squash(corpus(sample, "pdf").text) == squash(corpus(sample, "txt").text)
 
 
 @pytest.fixture(scope="module")
@@ -432,22 +425,14 @@ def test_pdf_annex_table_rows_as_tab_lines(annex_page):
     lines = annex_page.text.split("\n")
     rows = [line.split("\t") for line in lines if "\t" in line]
     assert len(rows) == 13 and all(len(row) == 7 for row in rows)
-    assert rows[0] == [
-        "TT",
-        "Đơn vị",
-        "Số hộ nghèo năm 2023 (hộ)",
-        "Chỉ tiêu giao giảm nghèo năm 2024 (hộ)",
-        "Số hộ cận nghèo năm 2023 (hộ)",
-        "Số hộ cận nghèo giảm năm 2024 (hộ)",
-        "Cán bộ phân công phụ trách",
-    ]
+    assert rows[0] == ANNEX_004_HEADER
     assert rows[2] == ["2", "Thôn Bình Hòa 3", "1", "", "3", "1", "Bà: Phạm Thị Tiên"]
     assert rows[8] == ["8", "Thôn Bình Yên", "6", "2", "8", "5", "Ông: Triệu Văn Long"]
     assert rows[-1] == ["", "Tổng", "67", "23", "57", "35", ""]
 
 
 def test_pdf_annex_table_matches_the_txt_and_is_not_repeated(annex_page):
-    txt_rows = [line for line in _corpus("004_c0fdcc1763c22669.txt").text.split("\n") if "\t" in line]
+    txt_rows = [line for line in corpus("004_c0fdcc1763c22669", "txt").text.split("\n") if "\t" in line]
     pdf_lines = annex_page.text.split("\n")
     assert [line for line in pdf_lines if "\t" in line] == txt_rows
     assert annex_page.text.count("Thôn Bình Yên") == 1

@@ -6,7 +6,7 @@ from extractor.parsers.references import normalise_issuer, parse_references
 from extractor.readers import read
 from extractor.text import SourceText, normalise
 from extractor.vocab.documents import ISSUER_EXAMPLES
-from tests.conftest import CORPUS
+from conftest import CORPUS
 
 
 def references_of(text: str):

@@ -1,37 +1,11 @@
-"""Section tree: heading markers, the component in force, the period, paragraphs of wrapped PDFs."""
-
-import textwrap
-from functools import lru_cache
-from pathlib import Path
+"""Section tree: heading markers, the component in force, the period and year of each section."""
 
 import pytest
 
-from extractor.readers import read
-from extractor.sections import find_component, find_headings, paragraph_ends, plan_year, segment, tidy
-from extractor.text import SourceText, normalise
+from extractor.sections import find_component, find_headings, plan_year, segment
+from extractor.text import SourceText
 from extractor.vocab import headings as vocab
-
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-
-
-def source(text: str) -> SourceText:
-    return SourceText(normalise(text))
-
-
-def as_pdf(text: str, width: int = 90) -> SourceText:
-    """The text as a PDF gives it: paragraphs wrapped over lines, no blank lines, pages known."""
-    lines = []
-    for line in normalise(text).split("\n"):
-        if "\t" in line:
-            lines.append(line)
-        elif line.strip():
-            lines.extend(textwrap.wrap(line, width=width))
-    return SourceText("\n".join(lines), page_starts=(0,))
-
-
-@lru_cache(maxsize=None)
-def corpus(stem: str, fmt: str = "txt") -> SourceText:
-    return read(next(CORPUS.glob(f"{stem}*.{fmt}")))
+from helpers import as_pdf, corpus, source
 
 
 def heading_rows(src: SourceText):
@@ -231,52 +205,6 @@ def test_year_of_a_section_comes_from_its_headings_else_the_plan():
 )
 def test_plan_year(text, year):
     assert plan_year(source(text)) == year
-
-
-# --- paragraphs and sentences -------------------------------------------------------------------
-
-
-def test_each_line_is_a_paragraph_in_text_and_word():
-    text = "Dòng một\nDòng hai.\n\nDòng ba."
-    assert paragraph_ends(source(text)) == [8, 18, 19]
-
-
-def test_a_paragraph_cut_by_a_page_break_goes_on():
-    text = "Phấn đấu năm 2024 toàn xã\n\nkhông có hộ tái nghèo.\nb) Mục tiêu"
-    assert paragraph_ends(source(text)) == [text.index("\nb)")]
-
-
-def test_wrapped_pdf_lines_join_until_a_short_line_or_a_heading():
-    long_line = "Thực hiện có hiệu quả các chính sách hỗ trợ giảm nghèo trên địa bàn toàn xã, đảm bảo"
-    text = f"{long_line}\nđúng đối tượng, đúng quy định.\nNgắn\n- Gạch đầu dòng\n2. Mục tiêu\nCHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA\nGIẢM NGHÈO"
-    src = SourceText(text, page_starts=(0,))
-    ends = paragraph_ends(src)
-    assert text.index("\nđúng") not in ends
-    assert text.index("\nNgắn") in ends and text.index("\n- Gạch") in ends and text.index("\n2. Mục") in ends
-    assert text.index("\nGIẢM") not in ends
-
-
-@pytest.mark.parametrize(
-    ("text", "at", "sentence"),
-    [
-        ("Năm 2023 số kinh phí phân bổ là 1.080 triệu đồng cho 2 dự án. Các dự án đã triển khai.", "1.080", "Năm 2023 số kinh phí phân bổ là 1.080 triệu đồng cho 2 dự án."),
-        ("đ) Nguồn vốn thực hiện: Dự kiến 530 triệu đồng.\ne) Đơn vị", "530", "Nguồn vốn thực hiện: Dự kiến 530 triệu đồng."),
-        ("- Giảm 0,5%. Phấn đấu giảm 206 hộ, tỷ lệ giảm 0,52%; hộ cận nghèo giảm 249 hộ.", "206", "Phấn đấu giảm 206 hộ, tỷ lệ giảm 0,52%;"),
-        ("Thời gian: năm 2024.\nđ) Nguồn vốn", "2024", "Thời gian: năm 2024."),
-    ],
-)
-def test_sentence_at(text, at, sentence):
-    src = source(text)
-    start, end = segment(src).sentence_at(text.index(at))
-    assert src.text[start:end] == sentence
-
-
-@pytest.mark.parametrize(
-    ("text", "tidied"),
-    [("giai đoạn 2022-\n2025", "giai đoạn 2022-2025"), ("kinh tế -\nxã hội", "kinh tế - xã hội"), ("  a \n b ", "a b")],
-)
-def test_tidy_joins_words_cut_after_a_hyphen(text, tidied):
-    assert tidy(text) == tidied
 
 
 # --- the corpus -----------------------------------------------------------------------------

@@ -83,3 +83,12 @@ def test_every_row_keeps_its_evidence(small_plan, tmp_path):
     assert spans, "the header of the small plan has located fields"
     for start, end, raw in spans:
         assert text[start:end] == raw
+
+
+def test_poverty_rows_say_planned_comparator_and_origin(small_plan, tmp_path):
+    db_path = tmp_path / "plans.db"
+    extract_into(db_path, [small_plan])
+    conn = sqlite3.connect(db_path)
+    rows = conn.execute("select category, rate_text, planned, comparator, origin from poverty_stats").fetchall()
+    # '- Tỷ lệ hộ nghèo giảm xuống dưới 3% vào cuối năm 2025.' under 'I. MỤC TIÊU'
+    assert rows == [("poor", "3", 1, "below", "text")]

@@ -10,7 +10,8 @@ from extractor.parsers.tables import is_title_line, is_total_row, parse_tables, 
 from extractor.readers import read
 from extractor.text import SourceText, normalise
 from extractor.vocab.tables import TITLE_EXAMPLES, TOTAL_EXAMPLES, UNIT_EXAMPLES
-from tests.conftest import CORPUS, values_only
+from conftest import CORPUS, values_only
+from helpers import ANNEX_004_HEADER
 
 
 def tables_of(text: str):
@@ -195,15 +196,7 @@ def test_004_has_one_table_the_village_annex(annex):
     assert table.title == (
         "CHỈ TIÊU GIẢM NGHÈO CỤ THỂ CỦA TỪNG THÔN NĂM 2024 VÀ PHÂN CÔNG CÁN BỘ CỦA BAN CHỈ ĐẠO PHỤ TRÁCH"
     )
-    assert table.header == [
-        "TT",
-        "Đơn vị",
-        "Số hộ nghèo năm 2023 (hộ)",
-        "Chỉ tiêu giao giảm nghèo năm 2024 (hộ)",
-        "Số hộ cận nghèo năm 2023 (hộ)",
-        "Số hộ cận nghèo giảm năm 2024 (hộ)",
-        "Cán bộ phân công phụ trách",
-    ]
+    assert table.header == ANNEX_004_HEADER
     assert len(table.rows) == 13
     assert [row.is_header for row in table.rows].count(True) == 1
     assert [row.index for row in table.rows if row.is_total] == [12]

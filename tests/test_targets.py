@@ -1,36 +1,16 @@
 """Quantitative targets: comparator, value, unit, indicator and year; only forward-looking statements."""
 
-import textwrap
 from decimal import Decimal
-from functools import lru_cache
-from pathlib import Path
 
 import pytest
 
 from extractor.parsers.numbers import parse_number
 from extractor.parsers.targets import parse_targets
-from extractor.readers import read
-from extractor.text import SourceText, normalise
 from extractor.vocab import targets as vocab
+from helpers import as_pdf, corpus, source
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 HEAD = "KẾ HOẠCH\nThực hiện công tác giảm nghèo năm 2025\n"
 GOALS = HEAD + "II. MỤC TIÊU\n2. Mục tiêu cụ thể\n"
-
-
-def source(text: str) -> SourceText:
-    return SourceText(normalise(text))
-
-
-def as_pdf(text: str, width: int = 90) -> SourceText:
-    """The text as a PDF gives it: paragraphs wrapped over lines, no blank lines, pages known."""
-    lines = []
-    for line in normalise(text).split("\n"):
-        if "\t" in line:
-            lines.append(line)
-        elif line.strip():
-            lines.extend(textwrap.wrap(line, width=width))
-    return SourceText("\n".join(lines), page_starts=(0,))
 
 
 def targets(text: str):
@@ -43,11 +23,6 @@ def triples(items):
 
 def values(items):
     return [(item.indicator, item.comparator, item.value.value, item.unit, item.year) for item in items]
-
-
-@lru_cache(maxsize=None)
-def corpus(stem: str, fmt: str = "txt") -> SourceText:
-    return read(next(CORPUS.glob(f"{stem}*.{fmt}")))
 
 
 # --- comparators, units, indicators ----------------------------------------------------------------

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import regex
 
-from extractor.parsers.numbers import MONEY, parse_number, to_vnd, unit_multiplier
-from extractor.sections import (
-    LIST_MARKER_RE,
-    YEAR_RE,
-    Sections,
-    component_name,
-    find_component,
-    segment,
-    tidy,
-)
-from extractor.text import SourceText, squash
+from extractor.parsers.numbers import MONEY, money_of
+from extractor.sections import YEAR_RE, Sections, component_name, find_component, segment
+from extractor.structure import LIST_MARKER_RE
+from extractor.text import SourceText, squash, tidy
 from extractor.vocab import budgets as vocab
 from schemas import BudgetItem
 
@@ -53,11 +46,7 @@ def _amount(text: str, match: regex.Match) -> int | None:
         return None  # '2024\nđ) Nguồn vốn': a list letter, not đồng
     if unit in vocab.BARE_MULTIPLIERS and not _bare_unit_is_money(text, match):
         return None
-    number = parse_number(match["amount"])
-    multiplier = unit_multiplier(match["unit"])
-    if number is None or multiplier is None:
-        return None
-    return to_vnd(number, multiplier)
+    return money_of(match)
 
 
 def _bare_unit_is_money(text: str, match: regex.Match) -> bool:
@@ -78,13 +67,13 @@ def _bare_unit_is_money(text: str, match: regex.Match) -> bool:
 def _item(source: SourceText, sections: Sections, match: regex.Match, amount: int) -> BudgetItem:
     """The amount with what its sentence says about it."""
     text = source.text
-    start, end = sections.sentence_at(match.start())
+    start, end = sections.paragraphs.clause_at(match.start())
     before_start = _previous_money_end(text, start, match.start())
     before = text[before_start : match.start()]
     context_start = before_start
     if not _meaningful(before) and _continues_previous(sections, start):
         # 'Dự kiến\n\n1.728 triệu đồng': the amount was wrapped away from its sentence.
-        prev_start, _ = sections.sentence_at(_previous_nonspace(text, start))
+        prev_start, _ = sections.paragraphs.clause_at(_previous_nonspace(text, start))
         context_start = prev_start
         before = text[prev_start:start] + " " + before
     sentence = text[context_start:end]
@@ -128,7 +117,7 @@ def _continues_previous(sections: Sections, start: int) -> bool:
     previous = _previous_nonspace(text, start)
     if previous < 0 or text[previous] in ".;!?":
         return False
-    para_start, _ = sections.paragraph_at(start)
+    para_start, _ = sections.paragraphs.at(start)
     return para_start >= previous  # the sentence opens its paragraph
 
 
@@ -191,8 +180,8 @@ def _component(sections: Sections, text: str, context_start: int, offset: int, s
     named = find_component(sentence)
     if named is None and heading == (None, None) and not LIST_MARKER_RE.match(sentence):
         # 'Trong năm 2023 thực hiện tiểu dự án 1: ...' then 'Nguồn vốn: ... 380 triệu đồng'.
-        para_start, _ = sections.paragraph_at(context_start)
-        previous_para, _ = sections.paragraph_at(max(0, para_start - 2))
+        para_start, _ = sections.paragraphs.at(context_start)
+        previous_para, _ = sections.paragraphs.at(max(0, para_start - 2))
         chain = sections.chain_at(offset)
         section_start = chain[-1].end if chain else 0
         named = find_component(text[max(previous_para, section_start) : context_start])

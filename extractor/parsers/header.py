@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
+from extractor.parsers.bodies import LocalBody, find_local_bodies
 from extractor.parsers.dates import DATE, LONG_DATE, date_from_match
+from extractor.parsers.signature import parse_signature
 from extractor.parsers.so_hieu import SO_HIEU, SO_HIEU_BLANKABLE, so_hieu_from_match
+from extractor.structure import BULLET, NUMBERED_HEADING
 from extractor.text import SourceText, squash
-from extractor.vocab.admin_units import LEVEL_SPELLINGS, NOT_NAME_WORDS, PARTY_COMMITTEES, level_of
-from extractor.vocab.documents import (
-    BASIS_OPENERS,
-    BODY_ABBREVIATIONS,
-    DOC_TYPE_ALIASES,
-    DOC_TYPES,
-    MAKING_VERBS,
-    SIGNATURE_MARKS,
-    SIGNATURE_SKIP_PREFIXES,
-    SIGNER_TITLES,
-)
+from extractor.vocab.documents import BASIS_OPENERS, DOC_TYPE_ALIASES, DOC_TYPES, MAKING_VERBS
 from schemas import Header, Value
 
 _HEAD_LIMIT = 3000  # without a type heading, the header block is in the first few thousand characters
@@ -51,12 +42,12 @@ _TITLE_YEAR_RE = regex.compile(r"(?i)(?<!(?:đến|tới|nhìn)\s+)năm\s+(?P<ye
 _BODY_YEAR_RE = regex.compile(
     r"(?i)thời\s+gian(?:\s+thực\s+hiện)?\s*:?\s*(?:trong\s+|cả\s+)?năm\s+(?P<year>(?:19|20)\d{2})(?!\d)"
 )
-_SECTION_RE = regex.compile(r"(?m)^[ \t]*(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)[.)][ \t]")
+_SECTION_RE = regex.compile(rf"(?m)^{NUMBERED_HEADING}")
 _LINE_RE = regex.compile(r"(?m)^.*$")
 _TITLE_STOP_RE = regex.compile(
     r"^(?:"
     + "|".join(regex.escape(word).replace(r"\ ", r"\s+") for word in BASIS_OPENERS)
-    + r")(?!\p{L})|^(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2})*)[.)]\s|^[-+•*_=–]"
+    + rf")(?!\p{{L}})|^{NUMBERED_HEADING}|^(?:{BULLET}|[_=])"
 )
 _MAKING_RE = regex.compile(
     r"(?:" + "|".join(verb.replace(" ", r"\s+") for verb in MAKING_VERBS) + r")\s+(?:bản\s+)?(?i:kế\s+hoạch)"
@@ -249,96 +240,7 @@ def _read_units(source: SourceText, header: Header, issuer: LocalBody, parents: 
             setattr(header, fields[level], source.value(above.name, above.name_start, above.name_end))
 
 
-# --- Local bodies: 'UBND xã Cao Lâu', 'Ủy ban nhân dân huyện Cao Lộc', 'ỦY BAN NHÂN DÂN / XÃ CẨM BÌNH'.
-
-_BODY = "|".join(
-    regex.escape(spelling).replace(r"\ ", r"\s+") if spelling.isupper() else
-    "(?i:" + regex.escape(spelling).replace(r"\ ", r"\s+") + ")"
-    for spelling in sorted(BODY_ABBREVIATIONS, key=len, reverse=True)
-)
-_LEVEL = r"(?i:thành\s+phố|thị\s+trấn|thị\s+xã|đặc\s+khu|phường|huyện|quận|tỉnh|xã)|TP\.|TP(?=\s)"
-_COMMITTEE = "|".join("(?i:" + regex.escape(word).replace(r"\ ", r"\s+") + ")" for word in PARTY_COMMITTEES)
-_NAME_WORD = r"(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?|\d{1,2}(?!\d))"
-_NAME_GAP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # spaces, or one line break (a PDF wrap, a header cell)
-_LOCAL_BODY_RE = regex.compile(
-    rf"(?<!\p{{L}})(?:(?P<head>{_BODY}|(?i:địa\s+bàn)|Đảng\s+bộ|ĐẢNG\s+BỘ)\s+(?P<level>{_LEVEL})"
-    rf"|(?P<committee>{_COMMITTEE}))"
-    rf"(?:{_NAME_GAP}(?P<name>{_NAME_WORD}(?:{_NAME_GAP}{_NAME_WORD}){{0,3}}))?(?![\p{{L}}\d])"
-)
-_WORD_RE = regex.compile(r"\S+")
-
-
-@dataclass(frozen=True)
-class LocalBody:
-    """One mention of a local body or area: 'UBND xã Cao Lâu', 'địa bàn huyện Đức Trọng', 'Tỉnh ủy Thanh Hóa'."""
-
-    head_kind: str  # 'body' (UBND, HĐND), 'area' (địa bàn), 'party' (Đảng bộ, Tỉnh ủy)
-    body: str | None
-    level_word: str
-    level: str | None
-    name: str | None
-    start: int
-    end: int
-    name_start: int
-    name_end: int
-
-    @property
-    def issuer(self) -> str:
-        """'UBND xã Cao Lâu', 'UBND huyện' when the name is not given."""
-        return " ".join(part for part in (self.body, self.level_word, self.name) if part)
-
-
-def find_local_bodies(text: str, start: int = 0, end: int | None = None) -> list[LocalBody]:
-    """Every local body named in ``text[start:end]``, in order."""
-    found = []
-    end = len(text) if end is None else end
-    position = start
-    while (match := _LOCAL_BODY_RE.search(text, position, end)) is not None:
-        body = _local_body(match)
-        # A name cut short ('CẨM THỦY' of 'CẨM THỦY\nỦY BAN ...') leaves the rest to be read again.
-        position = body.end if body is not None else match.end()
-        if body is not None:
-            found.append(body)
-    return found
-
-
-def _local_body(match: regex.Match) -> LocalBody | None:
-    name, name_start, name_end = _trimmed_name(match)
-    if match.group("committee"):
-        if name is None:
-            return None
-        committee = squash(match.group("committee")).capitalize()
-        level = PARTY_COMMITTEES.get(committee) or PARTY_COMMITTEES.get(committee.replace("uỷ", "ủy"))
-        return LocalBody("party", None, committee, level, name, match.start(), name_end, name_start, name_end)
-    head = squash(match.group("head"))
-    level_word = squash(match.group("level")).lower()
-    level_word = LEVEL_SPELLINGS.get(level_word, level_word)
-    body = _BODY_NAMES.get(head.lower())
-    kind = "body" if body else ("area" if head.lower().startswith("địa") else "party")
-    if kind == "party":
-        body = "Đảng bộ"
-    end = name_end if name else match.end("level")
-    return LocalBody(kind, body, level_word, level_of(level_word, name), name, match.start(), end, name_start, name_end)
-
-
-_BODY_NAMES = {regex.sub(r"\s+", " ", key.lower()): value for key, value in BODY_ABBREVIATIONS.items()}
-
-
-def _trimmed_name(match: regex.Match) -> tuple[str | None, int, int]:
-    """The place name, cut before a word that opens a new sentence ('Cao Lâu\\nBan hành ...')."""
-    if match.group("name") is None:
-        return None, match.end(), match.end()
-    words = list(_WORD_RE.finditer(match.string, match.start("name"), match.end("name")))
-    kept = [words[0]]
-    for word in words[1:]:
-        if word.group().capitalize() in NOT_NAME_WORDS:
-            break
-        kept.append(word)
-    name = " ".join(word.group() for word in kept)
-    if name.isupper():
-        name = " ".join(word.capitalize() for word in name.split())
-    return name, kept[0].start(), kept[-1].end()
-
+# --- The header block's left column: 'ỦY BAN NHÂN DÂN / XÃ CẨM BÌNH'.
 
 _RIGHT_COLUMN_RE = regex.compile(r"[\t|]|(?i:cộng\s+h(?:òa|oà)|độc\s+lập)|(?<!\p{L})Số(?!\p{L})")
 
@@ -361,79 +263,3 @@ def header_block_bodies(text: str, head_end: int) -> list[LocalBody]:
         if alone and body.head_kind in ("body", "party"):
             bodies.append(body)
     return bodies
-
-
-# --- Signature: 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH', then the signer's name.
-
-_MARK = "|".join(regex.escape(mark) for mark in sorted(SIGNATURE_MARKS, key=len, reverse=True))
-_TITLE = "|".join(regex.escape(title).replace(r"\ ", r"[ \t]+") for title in SIGNER_TITLES)
-_CAPACITY_RE = regex.compile(
-    rf"(?<![\p{{L}}/])(?:(?P<mark>{_MARK})\.?[ \t]*(?P<role>\p{{Lu}}[\p{{Lu}}&.-]*(?:[ \t]+[\p{{Lu}}&.-]+)*)"
-    rf"|(?P<title>{_TITLE}))[ \t]*$",
-    regex.MULTILINE,
-)
-_SIGNER_RE = regex.compile(r"\p{Lu}[\p{Ll}'’]*(?:[ \t]+\p{Lu}[\p{Ll}'’]*){1,4}")
-_TRAILING_SIGNER_RE = regex.compile(r"[.;][ \t]+(?P<name>\p{Lu}[\p{Ll}'’]*(?:[ \t]+\p{Lu}[\p{Ll}'’]*){2,4})[ \t]*$")
-_NAME_SEARCH_LINES = 20
-
-
-def parse_signature(source: SourceText) -> tuple[Value[str] | None, Value[str] | None]:
-    """(signer, capacity) from the signature block; capacity pieces joined with ' - '."""
-    lines = list(_LINE_RE.finditer(source.text))
-    groups: list[list[tuple[int, regex.Match]]] = []
-    for index, line in enumerate(lines):
-        piece = _capacity_piece(line)
-        if piece is None:
-            continue
-        if groups and index - groups[-1][-1][0] <= 2:
-            groups[-1].append((index, piece))
-        else:
-            groups.append([(index, piece)])
-    for group in groups:
-        signer = _signer_after(source, lines, group[-1][0] + 1)
-        if signer is not None:
-            pieces = [piece for _, piece in group]
-            capacity = " - ".join(_capacity_text(piece) for piece in pieces)
-            return signer, source.value(capacity, pieces[0].start(), pieces[-1].end())
-    return None, None
-
-
-def _capacity_piece(line: regex.Match) -> regex.Match | None:
-    """The capacity at the end of a line: alone, after a cell break, or after a 'Nơi nhận' item in a PDF."""
-    match = _CAPACITY_RE.search(line.string, line.start(), line.end())
-    if match is None:
-        return None
-    before = line.string[line.start():match.start()].strip()
-    if before and not regex.search(r"[\t|]\s*$", line.string[line.start():match.start()]):
-        if not (before.startswith(("-", "+", "•")) or before.startswith(SIGNATURE_SKIP_PREFIXES)):
-            return None
-    return match
-
-
-def _capacity_text(piece: regex.Match) -> str:
-    if piece.group("title"):
-        return squash(piece.group("title"))
-    return f"{SIGNATURE_MARKS[piece.group('mark')]} {squash(piece.group('role'))}"
-
-
-def _signer_after(source: SourceText, lines: list[regex.Match], first: int) -> Value[str] | None:
-    """The first line (or cell) after the capacity that is a person's name, skipping the 'Nơi nhận' list."""
-    filled = [line for line in lines[first:] if line.group().strip()]
-    for line in filled[:_NAME_SEARCH_LINES]:
-        cells = list(regex.finditer(r"[^\t|]+", line.group()))
-        if len(cells) > 2:
-            return None  # a table: the annex has begun
-        for cell in cells:
-            content = cell.group().strip()
-            if not content:
-                continue
-            offset = line.start() + cell.start() + len(cell.group()) - len(cell.group().lstrip())
-            if content.startswith(("-", "+", "•")) or content.startswith(SIGNATURE_SKIP_PREFIXES):
-                trailing = _TRAILING_SIGNER_RE.search(content)
-                if trailing:
-                    return source.value(squash(trailing.group("name")), offset + trailing.start("name"),
-                                        offset + trailing.end("name"))
-                continue
-            if _SIGNER_RE.fullmatch(content) and content.split()[0] not in NOT_NAME_WORDS:
-                return source.value(squash(content), offset, offset + len(content))
-    return None

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass
-
 import regex
 
+from extractor.parsers.lists import (
+    BULLETS,
+    HOUSEHOLD_ENTRY,
+    PERSON_NAME,
+    ListContext,
+    cell_village,
+    household_columns,
+    list_context,
+    village_name,
+)
 from extractor.parsers.numbers import NUMBER, parse_count
-from extractor.parsers.tables import parse_tables, table_line_spans
+from extractor.structure import sentence_spans
 from extractor.text import SourceText, squash
 from extractor.vocab.households import (
-    CATEGORY_LINE,
-    CAUSE_LABEL,
     CATEGORY_VALUES,
+    CAUSE_LABEL,
     HONORIFIC,
     HONORIFICS,
-    HOUSEHOLD_COLUMNS,
-    HOUSEHOLD_WORD,
     MEMBERS_WORD,
-    OFFICIAL_COLUMN_WORDS,
     OFFICIAL_WORDS,
     VILLAGE_LEVEL,
     WORKERS_WORD,
@@ -27,144 +30,11 @@ from extractor.vocab.households import (
 from schemas import Household, Table, TableRow, Value
 
 _I = regex.IGNORECASE
-_BULLETS = r"(?:[-+•*–●▪◦]\s*|,\s*)*"
-# A name: two to six capitalised words ('Trương Thị Thanh'); a line wrap may fall between them.
-_NAME = r"(?-i:\p{Lu}\p{L}*(?:(?:[ \t]+|[ \t]*\n[ \t]*)\p{Lu}\p{L}*){1,5})"
-
-# --- text structure shared with the poverty parser -------------------------------------------------
-
-_SENTENCE_BREAKS = regex.compile(
-    r"(?<=[.!?…])[ \t]+(?=[\p{Lu}\d\-+•*–(“\"])"  # '... 8,90%. Số hộ' but not '8,90%. giảm'
-    r"|(?<=[.!?…])[ \t]*\n"
-    r"|[ \t]*\n[ \t]*\n(?=\s*[^\s\p{Ll}])\s*"  # a blank line, unless a page break cut a sentence
-    r"|\n(?=[ \t]*(?:[-+•*–●▪◦]|\d{1,2}(?:\.\d{1,2})*[.)]\s|\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\s"  # a list item
-    r"|[IVXLC]{1,5}[.)]\s|[a-zđ]\)\s))"
-)
-# 'II.', '3.', '4.2', '2.1.': a numbered heading (a line starting '12 hộ' in a PDF is not one).
-NUMBERED_HEADING = r"[ \t]*(?:[IVXLC]{1,5}[.)]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?)[ \t]+\S"
-_NUMBERED_HEADING = regex.compile(NUMBERED_HEADING)
-_VILLAGE_HEADING = regex.compile(
-    rf"[ \t]*(?P<marker>{_BULLETS}(?:(?:\d{{1,2}}(?:\.\d{{1,2}})*|[a-zđ])[.)]\s*)?)(?P<level>{VILLAGE_LEVEL})\s+"
-    r"(?P<name>[\p{L}\d]+(?:[ \t]+[\p{L}\d]+){0,4})[ \t]*(?P<colon>:?)[ \t]*",
-    _I,
-)
-_CATEGORY_LINE = regex.compile(rf"[ \t]*{_BULLETS}(?:[a-zđ\d]{{1,2}}[.)]\s*)?{CATEGORY_LINE}", _I)
-_NOT_NAME_WORDS = {"có", "và", "của", "là", "với", "tại"}
-
-
-@dataclass(frozen=True)
-class ListContext:
-    """Where each village's and each category's part of a list begins and ends."""
-
-    village_starts: tuple[int, ...]
-    villages: tuple[str | None, ...]
-    category_starts: tuple[int, ...]
-    categories: tuple[str | None, ...]
-
-    def village_at(self, offset: int) -> str | None:
-        """The village whose heading encloses ``offset``."""
-        index = bisect.bisect_right(self.village_starts, offset) - 1
-        return self.villages[index] if index >= 0 else None
-
-    def category_at(self, offset: int) -> str | None:
-        """'poor' / 'near_poor' from the enclosing '- Đối với hộ nghèo:' line."""
-        index = bisect.bisect_right(self.category_starts, offset) - 1
-        return self.categories[index] if index >= 0 else None
-
-
-def sentence_spans(source: SourceText) -> list[tuple[int, int]]:
-    """(start, end) of each sentence or list item outside tables; '8,90%. giảm 9,44%' stays one sentence."""
-    text = source.text
-    cuts = table_line_spans(source) + [(m.start(), m.end()) for m in _SENTENCE_BREAKS.finditer(text)]
-    cuts.sort()
-    spans, position = [], 0
-    for start, end in cuts + [(len(text), len(text))]:
-        if start >= position:
-            _add_trimmed(text, position, start, spans)
-        position = max(position, end)
-    return spans
-
-
-def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if stripped:
-        offset = start + (len(chunk) - len(chunk.lstrip()))
-        spans.append((offset, offset + len(stripped)))
-
-
-def village_name(level: str, name: str) -> str:
-    """'thôn' + 'hạc sơn' -> 'Thôn Hạc Sơn': place names are written in mixed case."""
-    level = squash(level).lower()
-    words = [_capitalised(word) for word in squash(name).split(" ")]
-    return " ".join([level[:1].upper() + level[1:], *words])
-
-
-def _capitalised(word: str) -> str:
-    if regex.fullmatch(r"[IVXLC]+", word):
-        return word  # 'Thôn II'
-    if word.isupper():
-        word = word.lower()  # 'BẢN PHIÊNG LUÔNG' in a capitalised heading
-    return word[:1].upper() + word[1:]
-
-
-def village_heading(line: str) -> str | None:
-    """The village a heading line opens ('• Thôn Tô:' -> 'Thôn Tô'), or None for other lines."""
-    match = _VILLAGE_HEADING.fullmatch(line)
-    if not match or any(word.lower() in _NOT_NAME_WORDS for word in match["name"].split()):
-        return None
-    marked, colon = bool(match["marker"].strip()), bool(match["colon"])
-    capitalised = not match["level"][0].islower() or not match["name"][0].islower()
-    # a PDF line can be the end of a sentence ('... của\nthôn xem xét'): a heading needs a bullet or a colon
-    if not (marked and colon) and not ((marked or colon) and capitalised):
-        return None
-    return village_name(match["level"], match["name"])
-
-
-def list_context(source: SourceText) -> ListContext:
-    """Village headings and category lines, each lasting until the next heading of the list."""
-    villages: list[tuple[int, str | None]] = [(0, None)]
-    categories: list[tuple[int, str | None]] = [(0, None)]
-    table_starts = {start for start, _ in table_line_spans(source)}
-    start = 0
-    for line in source.text.split("\n"):
-        if start not in table_starts and line.strip() and not _ENTRY.search(line):
-            village = village_heading(line)
-            category = category_line(line)
-            if village is not None:
-                villages.append((start, village))
-                categories.append((start, None))
-            elif category is not None:
-                categories.append((start, category))
-            elif _NUMBERED_HEADING.match(line):
-                villages.append((start, None))
-                categories.append((start, None))
-        start += len(line) + 1
-    return ListContext(
-        tuple(offset for offset, _ in villages),
-        tuple(village for _, village in villages),
-        tuple(offset for offset, _ in categories),
-        tuple(category for _, category in categories),
-    )
-
-
-def category_line(line: str) -> str | None:
-    """'poor' / 'near_poor' for a line opening that part of a list ('- Đối với hộ nghèo:'), else None."""
-    match = _CATEGORY_LINE.match(line)
-    if not match:
-        return None
-    return "near_poor" if match["near"] else "poor"
-
 
 # --- households written as list items ----------------------------------------------------------------
 
-_ENTRY = regex.compile(
-    rf"(?<!\p{{L}}){HOUSEHOLD_WORD}(?:\s+(?P<cat>cận\s+nghèo|nghèo))?\s*[:,]?\s*"
-    rf"(?P<hon>{HONORIFIC})(?!\p{{L}})\s*[:.,]?\s*(?P<name>{_NAME})",
-    _I,
-)
 _ITEM_ENTRY = regex.compile(
-    rf"{_BULLETS}(?:\d{{1,3}}[.)]\s*)?(?P<hon>{HONORIFIC})(?!\p{{L}})\s*[:.,]?\s*(?P<name>{_NAME})", _I
+    rf"{BULLETS}(?:\d{{1,3}}[.)]\s*)?(?P<hon>{HONORIFIC})(?!\p{{L}})\s*[:.,]?\s*(?P<name>{PERSON_NAME})", _I
 )
 _MEMBERS = regex.compile(rf"(?P<n>{NUMBER})\s*{MEMBERS_WORD}(?!\p{{L}})|{MEMBERS_WORD}\s*:\s*(?P<n2>{NUMBER})", _I)
 _WORKERS = regex.compile(rf"(?P<n>{NUMBER})\s*{WORKERS_WORD}(?!\p{{L}})|{WORKERS_WORD}\s*:\s*(?P<n2>{NUMBER})", _I)
@@ -178,18 +48,18 @@ _INLINE_VILLAGE = regex.compile(
 _GLUED_CO = regex.compile(r"(?<=\p{Ll}{2})có$")  # 'Vũ Thị Giaocó 3 khẩu': the space before 'có' is missing
 
 
-def parse_households(source: SourceText) -> list[Household]:
-    """Every named household: list items under village/category headings, and household tables."""
-    context = list_context(source)
-    found = _listed_households(source, context) + _tabled_households(source, context, parse_tables(source))
+def parse_households(source: SourceText, tables: list[Table]) -> list[Household]:
+    """Every named household: list items under village/category headings, and rows of household ``tables``."""
+    context = list_context(source, tables)
+    found = _listed_households(source, tables, context) + _tabled_households(source, context, tables)
     return sorted(found, key=lambda household: household.evidence.start)
 
 
-def _listed_households(source: SourceText, context: ListContext) -> list[Household]:
+def _listed_households(source: SourceText, tables: list[Table], context: ListContext) -> list[Household]:
     households = []
-    for start, end in sentence_spans(source):
+    for start, end in sentence_spans(source, tables):
         sentence = source.text[start:end]
-        entries = list(_ENTRY.finditer(sentence))
+        entries = list(HOUSEHOLD_ENTRY.finditer(sentence))
         if not entries:
             item = _ITEM_ENTRY.match(sentence)
             entries = [item] if item and _looks_like_household(sentence[item.end() :]) else []
@@ -283,26 +153,6 @@ def _tabled_households(source: SourceText, context: ListContext, tables: list[Ta
     return households
 
 
-def household_columns(header: list[str]) -> dict[str, int]:
-    """Which column holds what ('name', 'village', 'members', ...) by header words; officials excluded."""
-    columns: dict[str, int] = {}
-    for index, label in enumerate(header):
-        lowered = squash(label).lower()
-        if not lowered:
-            continue
-        tick = CATEGORY_VALUES.get(lowered)
-        if tick is not None:
-            columns.setdefault(f"tick:{tick}", index)
-            continue
-        for key, words in HOUSEHOLD_COLUMNS.items():
-            if any(regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", lowered) for word in words):
-                if key == "name" and any(word in lowered for word in OFFICIAL_COLUMN_WORDS):
-                    break
-                columns.setdefault(key, index)
-                break
-    return columns
-
-
 def _title_category(title: str | None) -> str | None:
     lowered = (title or "").lower()
     if "cận nghèo" in lowered and "hộ nghèo" not in lowered:
@@ -352,20 +202,6 @@ def _cell_village(table: Table, cells: list, columns: dict[str, int]) -> str | N
     if index is None or index >= len(cells) or not cells[index].text:
         return None
     return cell_village(cells[index].text, table.header[index] if index < len(table.header) else "")
-
-
-def cell_village(text: str, header: str) -> str:
-    """A village cell as a village name: 'Thôn Tô' stays, 'Nà Cạn' under a 'Thôn' column is 'Thôn Nà Cạn'."""
-    level = _LEVEL_START.match(text)
-    if level:
-        return village_name(level.group(), text[level.end() :])
-    header = squash(header)
-    level = _LEVEL_WORD.search(header) if len(header.split()) <= 3 else None  # 'Thôn', 'Tên bản', 'Thôn/Bản'
-    return village_name(level.group(), text) if level else text
-
-
-_LEVEL_START = regex.compile(rf"{VILLAGE_LEVEL}(?!\p{{L}})", _I)
-_LEVEL_WORD = regex.compile(rf"(?<!\p{{L}}){VILLAGE_LEVEL}(?!\p{{L}})", _I)
 
 
 def _cell_count(source: SourceText, cells: list, index: int | None) -> Value[int] | None:

@@ -86,8 +86,11 @@ def to_vnd(amount: Decimal, multiplier: int) -> int | None:
 def parse_money(text: str) -> int | None:
     """Whole đồng for a whole money phrase ('1.080 triệu đồng'); None if it is not one."""
     match = _MONEY_RE.fullmatch(text.strip())
-    if not match:
-        return None
+    return money_of(match) if match else None
+
+
+def money_of(match: regex.Match) -> int | None:
+    """Whole đồng for a match of MONEY; None when its amount or unit cannot be read."""
     amount = parse_number(match["amount"])
     multiplier = unit_multiplier(match["unit"])
     if amount is None or multiplier is None:

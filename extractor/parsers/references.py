@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import regex
 
 from extractor.parsers.dates import DATE, date_from_match
-from extractor.parsers.header import find_local_bodies, own_number
+from extractor.parsers.bodies import find_local_bodies
+from extractor.parsers.header import own_number
 from extractor.parsers.so_hieu import SoHieu, find_so_hieu
 from extractor.text import SourceText, squash
 from extractor.vocab.documents import (

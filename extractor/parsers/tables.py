@@ -8,6 +8,7 @@ from decimal import Decimal
 import regex
 
 from extractor.parsers.numbers import NUMBER, parse_count, parse_number, to_vnd, unit_multiplier
+from extractor.structure import mostly_upper
 from extractor.text import SourceText, squash
 from extractor.vocab.tables import (
     NON_MONEY_HEADER_WORDS,
@@ -58,12 +59,6 @@ def parse_tables(source: SourceText) -> list[Table]:
         if len(rows) >= 2:
             tables.append(_table(source, lines, first, rows, index=len(tables)))
     return tables
-
-
-def table_line_spans(source: SourceText) -> list[tuple[int, int]]:
-    """The (start, end) spans of the rows of every table, for parsers that read prose only."""
-    lines = _lines(source.text)
-    return [(row.line.start, row.line.end) for _, rows in _row_blocks(lines) if len(rows) >= 2 for row in rows]
 
 
 def is_numeric_cell(text: str) -> bool:
@@ -329,10 +324,7 @@ def is_title_line(text: str) -> bool:
     """A line that can title a table: mostly capitals, or starting 'Biểu', 'Phụ lục', 'Danh sách', ..."""
     if len(text) > _MAX_TITLE_LENGTH or "\t" in text:
         return False
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 3 and sum(1 for c in letters if c.isupper()) >= 0.8 * len(letters):
-        return True
-    return _starts_title(text)
+    return mostly_upper(text) or _starts_title(text)
 
 
 def _starts_title(text: str) -> bool:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 import regex
 
 from extractor.parsers.numbers import NUMBER, parse_number
-from extractor.sections import LIST_MARKER_RE, YEAR_RE, Sections, segment, tidy
-from extractor.text import SourceText, squash
+from extractor.sections import YEAR_RE, Sections, segment
+from extractor.structure import LIST_MARKER_RE
+from extractor.text import SourceText, squash, tidy
 from extractor.vocab import targets as vocab
 from schemas import Target
 
@@ -73,7 +74,7 @@ def parse_targets(source: SourceText) -> list[Target]:
     targets = []
     seen_sentences = set()
     for match in _QUANTITY_RE.finditer(text):
-        sentence = sections.sentence_at(match.start())
+        sentence = sections.paragraphs.clause_at(match.start())
         if sentence in seen_sentences or not _is_target_sentence(sections, text, sentence, match.start()):
             continue
         seen_sentences.add(sentence)
@@ -93,7 +94,7 @@ def _is_target_sentence(sections: Sections, text: str, sentence: tuple[int, int]
     lowered = squash(text[start:end]).lower()
     if any(word in lowered for word in vocab.REPORTED_WORDS):
         return False
-    para_start, _ = sections.paragraph_at(offset)
+    para_start, _ = sections.paragraphs.at(offset)
     context = squash(text[para_start:end]).lower()
     pledged = any(verb in context for verb in vocab.TARGET_VERBS)
     year = _year(text[start:end])

@@ -31,7 +31,11 @@ VILLAGE_HEADING_EXAMPLES: list[tuple[str, str | None]] = [
     ("- Thôn Tô có 8 hộ nghèo, chiếm 5%; thôn Chợ có 14 hộ nghèo.", None),
     ("thôn xem xét", None),  # a wrapped PDF line ending a sentence, not a heading
     ("Thôn Xanh", None),  # neither bullet nor colon
+    ("- Thôn có hộ nghèo:", None),  # 'có', 'các': a sentence, not a name
+    ("- Bản các hộ cận nghèo:", None),
 ]
+# Words after a village level that make it a sentence, not a name: 'thôn có 6 hộ', 'tại các thôn'.
+NOT_VILLAGE_NAME_WORDS: frozenset[str] = frozenset({"có", "và", "của", "là", "với", "tại", "các", "từng"})
 
 # Words that may stand before a name: the household head's honorific, as written -> stored.
 HONORIFICS: dict[str, str] = {

@@ -1,0 +1,161 @@
+"""Village and household lists: headings, category lines, village names, household entries, household columns."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from extractor.structure import BULLET, NUMBERED_HEADING
+from extractor.text import SourceText, squash
+from extractor.vocab.households import (
+    CATEGORY_LINE,
+    CATEGORY_VALUES,
+    HONORIFIC,
+    HOUSEHOLD_COLUMNS,
+    HOUSEHOLD_WORD,
+    NOT_VILLAGE_NAME_WORDS,
+    OFFICIAL_COLUMN_WORDS,
+    VILLAGE_LEVEL,
+)
+from schemas import Table
+
+_I = regex.IGNORECASE
+BULLETS = rf"(?:{BULLET}\s*|,\s*)*"
+# A name: two to six capitalised words ('Trương Thị Thanh'); a line wrap may fall between them.
+PERSON_NAME = r"(?-i:\p{Lu}\p{L}*(?:(?:[ \t]+|[ \t]*\n[ \t]*)\p{Lu}\p{L}*){1,5})"
+# 'Hộ bà: Trương Thị Thanh', 'hộ cận nghèo ông Lò Văn Pản': a household named in a list.
+HOUSEHOLD_ENTRY = regex.compile(
+    rf"(?<!\p{{L}}){HOUSEHOLD_WORD}(?:\s+(?P<cat>cận\s+nghèo|nghèo))?\s*[:,]?\s*"
+    rf"(?P<hon>{HONORIFIC})(?!\p{{L}})\s*[:.,]?\s*(?P<name>{PERSON_NAME})",
+    _I,
+)
+
+_NUMBERED_HEADING = regex.compile(NUMBERED_HEADING)
+_VILLAGE_HEADING = regex.compile(
+    rf"[ \t]*(?P<marker>{BULLETS}(?:(?:\d{{1,2}}(?:\.\d{{1,2}})*|[a-zđ])[.)]\s*)?)(?P<level>{VILLAGE_LEVEL})\s+"
+    r"(?P<name>[\p{L}\d]+(?:[ \t]+[\p{L}\d]+){0,4})[ \t]*(?P<colon>:?)[ \t]*",
+    _I,
+)
+_CATEGORY_LINE = regex.compile(rf"[ \t]*{BULLETS}(?:[a-zđ\d]{{1,2}}[.)]\s*)?{CATEGORY_LINE}", _I)
+_LEVEL_START = regex.compile(rf"{VILLAGE_LEVEL}(?!\p{{L}})", _I)
+_LEVEL_WORD = regex.compile(rf"(?<!\p{{L}}){VILLAGE_LEVEL}(?!\p{{L}})", _I)
+
+
+@dataclass(frozen=True)
+class ListContext:
+    """Where each village's and each category's part of a list begins and ends."""
+
+    village_starts: tuple[int, ...]
+    villages: tuple[str | None, ...]
+    category_starts: tuple[int, ...]
+    categories: tuple[str | None, ...]
+
+    def village_at(self, offset: int) -> str | None:
+        """The village whose heading encloses ``offset``."""
+        index = bisect.bisect_right(self.village_starts, offset) - 1
+        return self.villages[index] if index >= 0 else None
+
+    def category_at(self, offset: int) -> str | None:
+        """'poor' / 'near_poor' from the enclosing '- Đối với hộ nghèo:' line."""
+        index = bisect.bisect_right(self.category_starts, offset) - 1
+        return self.categories[index] if index >= 0 else None
+
+
+def list_context(source: SourceText, tables: list[Table]) -> ListContext:
+    """Village headings and category lines outside ``tables``, each lasting until the next heading of the list."""
+    villages: list[tuple[int, str | None]] = [(0, None)]
+    categories: list[tuple[int, str | None]] = [(0, None)]
+    row_starts = {row.evidence.start for table in tables for row in table.rows}
+    start = 0
+    for line in source.text.split("\n"):
+        if start not in row_starts and line.strip() and not HOUSEHOLD_ENTRY.search(line):
+            village = village_heading(line)
+            category = category_line(line)
+            if village is not None:
+                villages.append((start, village))
+                categories.append((start, None))
+            elif category is not None:
+                categories.append((start, category))
+            elif _NUMBERED_HEADING.match(line):
+                villages.append((start, None))
+                categories.append((start, None))
+        start += len(line) + 1
+    return ListContext(
+        tuple(offset for offset, _ in villages),
+        tuple(village for _, village in villages),
+        tuple(offset for offset, _ in categories),
+        tuple(category for _, category in categories),
+    )
+
+
+def village_heading(line: str) -> str | None:
+    """The village a heading line opens ('• Thôn Tô:' -> 'Thôn Tô'), or None for other lines."""
+    match = _VILLAGE_HEADING.fullmatch(line)
+    if not match or not is_village_name(match["name"]):
+        return None
+    marked, colon = bool(match["marker"].strip()), bool(match["colon"])
+    capitalised = not match["level"][0].islower() or not match["name"][0].islower()
+    # a PDF line can be the end of a sentence ('... của\nthôn xem xét'): a heading needs a bullet or a colon
+    if not (marked and colon) and not ((marked or colon) and capitalised):
+        return None
+    return village_name(match["level"], match["name"])
+
+
+def category_line(line: str) -> str | None:
+    """'poor' / 'near_poor' for a line opening that part of a list ('- Đối với hộ nghèo:'), else None."""
+    match = _CATEGORY_LINE.match(line)
+    if not match:
+        return None
+    return "near_poor" if match["near"] else "poor"
+
+
+def is_village_name(name: str) -> bool:
+    """False for words after a village level that are a sentence, not a name ('thôn có 6 hộ')."""
+    return not any(word.lower() in NOT_VILLAGE_NAME_WORDS for word in name.split())
+
+
+def village_name(level: str, name: str) -> str:
+    """'thôn' + 'hạc sơn' -> 'Thôn Hạc Sơn': place names are written in mixed case."""
+    level = squash(level).lower()
+    words = [_capitalised(word) for word in squash(name).split(" ")]
+    return " ".join([level[:1].upper() + level[1:], *words])
+
+
+def _capitalised(word: str) -> str:
+    if regex.fullmatch(r"[IVXLC]+", word):
+        return word  # 'Thôn II'
+    if word.isupper():
+        word = word.lower()  # 'BẢN PHIÊNG LUÔNG' in a capitalised heading
+    return word[:1].upper() + word[1:]
+
+
+def cell_village(text: str, header: str) -> str:
+    """A village cell as a village name: 'Thôn Tô' stays, 'Nà Cạn' under a 'Thôn' column is 'Thôn Nà Cạn'."""
+    level = _LEVEL_START.match(text)
+    if level:
+        return village_name(level.group(), text[level.end() :])
+    header = squash(header)
+    level = _LEVEL_WORD.search(header) if len(header.split()) <= 3 else None  # 'Thôn', 'Tên bản', 'Thôn/Bản'
+    return village_name(level.group(), text) if level else text
+
+
+def household_columns(header: list[str]) -> dict[str, int]:
+    """Which column holds what ('name', 'village', 'members', ...) by header words; officials excluded."""
+    columns: dict[str, int] = {}
+    for index, label in enumerate(header):
+        lowered = squash(label).lower()
+        if not lowered:
+            continue
+        tick = CATEGORY_VALUES.get(lowered)
+        if tick is not None:
+            columns.setdefault(f"tick:{tick}", index)
+            continue
+        for key, words in HOUSEHOLD_COLUMNS.items():
+            if any(regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", lowered) for word in words):
+                if key == "name" and any(word in lowered for word in OFFICIAL_COLUMN_WORDS):
+                    break
+                columns.setdefault(key, index)
+                break
+    return columns

@@ -1,0 +1,175 @@
+"""Text structure below the section tree: list markers, paragraphs, clauses and sentences."""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from extractor.text import SourceText
+from extractor.vocab import headings as vocab
+from schemas import Table
+
+# --- markers ----------------------------------------------------------------------------------
+
+BULLET = r"[-+•*–●▪◦]"
+# 'II.', '3.', '4.2', '2.1.', '1)': a numbered heading (a line starting '12 hộ' in a PDF is not one).
+# Unlike HEADING_MARKER_RE (the section tree's) it leaves out letter items ('a)') and 'PHẦN I':
+# it ends a village's part of a list, and a letter item may sit inside one.
+NUMBERED_HEADING = r"[ \t]*(?:[IVXLC]{1,5}[.)]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?)[ \t]+\S"
+# What opens a list item: a bullet, a letter item 'đ) ' or a numbered heading.
+LIST_ITEM = rf"{BULLET}|[a-zđ]\)\s|{NUMBERED_HEADING}"
+# Every heading marker of the section tree at a line start: 'PHẦN II', 'II.', '2.3.', 'đ)'.
+HEADING_MARKER_RE = regex.compile(
+    rf"^[ \t]*(?:(?P<part>{vocab.PART})|(?P<roman>{vocab.ROMAN})|(?P<arabic>{vocab.ARABIC})|(?P<letter>{vocab.LETTER}))"
+    r"(?:[ \t]+|(?=\p{Lu}))(?=\S)",
+    regex.MULTILINE,
+)
+# A bare 'Tiểu dự án 2: ...' line: a heading without a marker.
+COMPONENT_LINE_RE = regex.compile(
+    r"^[ \t]*(?=(?-i:Tiểu|TIỂU|Dự|DỰ)\s)" + vocab.COMPONENT + vocab.COMPONENT_HEAD_END,
+    regex.MULTILINE | regex.IGNORECASE,
+)
+_BULLET_LINE_RE = regex.compile(rf"^[ \t]*(?:{BULLET}|\d{{1,2}}\)|[-+]\s*[-+])\s", regex.MULTILINE)
+# Markers and bullets opening a paragraph, to strip from a label: '- ', '+ ', 'II. ', '2.3. ', 'đ) '.
+LIST_MARKER_RE = regex.compile(rf"^(?:{BULLET}\s*|[IVXL]{{1,6}}\.\s*|\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+|[a-zđ]\)\s*)+")
+# '.', '!', '?' or ';' before a space; after a digit only before a non-digit ('1.080' goes on).
+CLAUSE_END_RE = regex.compile(r"(?<!\d)[.!?;](?=\s)|(?<=\d)[.;](?=\s+\D)|[.!?;]$")
+
+# --- paragraphs -------------------------------------------------------------------------------
+
+
+def paragraph_ends(source: SourceText) -> list[int]:
+    """Offsets of the newlines that end a paragraph.
+
+    In .txt and .docx text each line is a paragraph. PDF text (it has pages) is wrapped, so a
+    newline ends a paragraph only before a blank line, a heading or bullet, a table row, or after
+    a line clearly shorter than the page width. In every format a line without final punctuation
+    followed by one starting in lower case goes on (a paragraph cut by a page break).
+    """
+    text = source.text
+    lines = text.split("\n")
+    widths = sorted(len(line.strip()) for line in lines if line.strip() and "\t" not in line)
+    width = widths[int(len(widths) * 0.9)] if widths else 0
+    ends = []
+    offset = -1
+    last = ""  # the last non-blank line so far
+    for index, line in enumerate(lines[:-1]):
+        offset += len(line) + 1
+        if line.strip():
+            last = line.strip()
+        following = next((line.strip() for line in lines[index + 1 :] if line.strip()), "")
+        if _continues(last, following):
+            continue
+        if not source.page_starts or _paragraph_breaks(line.strip(), lines[index + 1].strip(), width):
+            ends.append(offset)
+    return ends
+
+
+def _continues(line: str, following: str) -> bool:
+    """A line without final punctuation and a next line opening in lower case make one paragraph."""
+    if not line or not following or "\t" in line or "\t" in following or line[-1] in ".;:!?":
+        return False
+    if not following[0].islower() or HEADING_MARKER_RE.match(following) or _BULLET_LINE_RE.match(following):
+        return False
+    return True
+
+
+def _paragraph_breaks(line: str, following: str, width: int) -> bool:
+    """Whether a PDF line ends its paragraph (thresholds measured on wrapped A4 plans)."""
+    if not line or not following or "\t" in line or "\t" in following:
+        return True
+    if HEADING_MARKER_RE.match(following) or COMPONENT_LINE_RE.match(following):
+        return True
+    ratio = len(line) / width if width else 0.0
+    ends_clause = line[-1] in ".;:!?"
+    if _BULLET_LINE_RE.match(following):
+        # A dash opens a wrapped line only when the line before had no room left for it.
+        return ends_clause or ratio < 0.9
+    if mostly_upper(line) and mostly_upper(following):
+        return False  # a capitalised heading wrapped over two lines
+    if following[0].isupper():
+        return ends_clause or ratio < 0.84
+    return ends_clause and ratio < 0.6
+
+
+def mostly_upper(line: str) -> bool:
+    """True for a line in capitals ('CHỈ TIÊU GIẢM NGHÈO CỦA TỪNG THÔN'), a few lower-case letters allowed."""
+    letters = [char for char in line if char.isalpha()]
+    return len(letters) >= 3 and sum(char.isupper() for char in letters) >= 0.8 * len(letters)
+
+
+class Paragraphs:
+    """The paragraphs of one text, and the clauses inside them, by offset."""
+
+    def __init__(self, source: SourceText) -> None:
+        self.source = source
+        self.ends = paragraph_ends(source)
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """The span of the paragraph holding ``offset``."""
+        index = bisect.bisect_left(self.ends, offset)
+        start = self.ends[index - 1] + 1 if index > 0 else 0
+        end = self.ends[index] if index < len(self.ends) else len(self.source.text)
+        return start, end
+
+    def clause_at(self, offset: int) -> tuple[int, int]:
+        """The clause holding ``offset``: bounded by '.', ';', '!', '?', its paragraph and a heading marker.
+
+        Unlike ``sentence_spans`` a ';' ends it: each clause of a ';' list is one amount or target.
+        """
+        text = self.source.text
+        para_start, para_end = self.at(offset)
+        start = para_start
+        marker = HEADING_MARKER_RE.match(text, para_start)
+        if marker and marker.end() <= offset:
+            start = marker.end()
+        for match in CLAUSE_END_RE.finditer(text, start, para_end):
+            if match.end() <= offset:
+                start = match.end()
+            else:
+                return _strip_span(text, start, match.end())
+        return _strip_span(text, start, para_end)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+_SENTENCE_BREAKS = regex.compile(
+    r"(?<=[.!?…])[ \t]+(?=[\p{Lu}\d\-+•*–(“\"])"  # '... 8,90%. Số hộ' but not '8,90%. giảm'
+    r"|(?<=[.!?…])[ \t]*\n"
+    r"|[ \t]*\n[ \t]*\n(?=\s*[^\s\p{Ll}])\s*"  # a blank line, unless a page break cut a sentence
+    rf"|\n(?=[ \t]*(?:{LIST_ITEM}))"
+)
+
+
+def sentence_spans(source: SourceText, tables: list[Table]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or list item outside the rows of ``tables``.
+
+    Unlike ``Paragraphs.clause_at`` a ';' does not end one ('thôn Tô: 3 hộ nghèo; 06 hộ cận' is one
+    statement), nor does a full stop before a lower-case word ('8,90%. giảm 9,44%').
+    """
+    text = source.text
+    rows = [(row.evidence.start, row.evidence.end) for table in tables for row in table.rows]
+    cuts = sorted(rows + [(m.start(), m.end()) for m in _SENTENCE_BREAKS.finditer(text)])
+    spans, position = [], 0
+    for start, end in cuts + [(len(text), len(text))]:
+        if start >= position:
+            _add_trimmed(text, position, start, spans)
+        position = max(position, end)
+    return spans
+
+
+def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        offset = start + (len(chunk) - len(chunk.lstrip()))
+        spans.append((offset, offset + len(stripped)))
