@@ -12,10 +12,10 @@ from extractor.parsers.poverty_tables import table_column
 from extractor.parsers.poverty_words import comparator_of, is_filler, is_planned, mention_category, verb_measure
 from extractor.parsers.tables import parse_tables
 from extractor.readers import read
+from extractor.vocab.comparators import COMPARATOR_EXAMPLES
 from extractor.text import SourceText, normalise
 from extractor.vocab.poverty import (
     CATEGORY_EXAMPLES,
-    COMPARATOR_EXAMPLES,
     FILLER_EXAMPLES,
     MEASURE_EXAMPLES,
     NOT_STATISTICS_EXAMPLES,

@@ -12,12 +12,11 @@ from extractor.parsers.lists import is_village_name, village_name
 from extractor.parsers.numbers import NUMBER, parse_count, parse_number
 from extractor.parsers.poverty_words import bound, unfilled_tail
 from extractor.text import SourceText
+from extractor.vocab.comparators import AFTER_PATTERN, BEFORE_PATTERN
 from extractor.vocab.households import VILLAGE_LEVEL
 from extractor.vocab.poverty import (
     BREAKDOWN_WORDS,
     CATEGORY_MENTIONS,
-    COMPARATORS_AFTER,
-    COMPARATORS_BEFORE,
     COUNTED_CATEGORIES,
     LINK_WORDS,
     MEASURE_VERBS,
@@ -34,8 +33,8 @@ from extractor.vocab.poverty import (
 from schemas import Value
 
 _I = regex.IGNORECASE
-_CMP_BEFORE = "|".join(pattern for pattern, _ in COMPARATORS_BEFORE)
-_CMP_AFTER = "|".join(pattern for pattern, _ in COMPARATORS_AFTER)
+_CMP_BEFORE = BEFORE_PATTERN
+_CMP_AFTER = AFTER_PATTERN
 _HO = r"hộ(?!\p{L})"
 
 # Every token of a statement, in the order the alternatives are tried at one position.

@@ -5,11 +5,10 @@ from __future__ import annotations
 import regex
 
 from extractor.text import squash
+from extractor.vocab.comparators import COMPARATORS_AFTER, COMPARATORS_BEFORE
 from extractor.vocab.poverty import (
     ACTUAL_WORDS,
     CATEGORY_MENTIONS,
-    COMPARATORS_AFTER,
-    COMPARATORS_BEFORE,
     FILLERS,
     MEASURE_VERBS,
     PLANNED_WORDS,
@@ -57,10 +56,7 @@ def bound(before: str | None, after: str | None) -> str | None:
 def _comparator(text: str | None, table: list[tuple[str, str]]) -> str | None:
     if not text:
         return None
-    for pattern, name in table:
-        if regex.fullmatch(pattern, text.strip(), _I):
-            return name
-    return None
+    return dict(table).get(squash(text).lower())
 
 
 def is_filler(gap: str) -> bool:

@@ -60,26 +60,6 @@ MEASURE_EXAMPLES: list[tuple[str, str]] = [
     ("giảm từ", "from"),
 ]
 
-# Comparators written before ('dưới 12%') or after ('23 hộ trở lên') a number.
-COMPARATORS_BEFORE: list[tuple[str, str]] = [
-    (r"dưới|thấp\s+hơn", "below"),
-    (r"trên|hơn|cao\s+hơn", "above"),
-    (r"ít\s+nhất|tối\s+thiểu", "at_least"),
-    (r"tối\s+đa|không\s+quá|không\s+vượt\s+quá", "at_most"),
-]
-COMPARATORS_AFTER: list[tuple[str, str]] = [
-    (r"trở\s+lên", "at_least"),
-    (r"trở\s+xuống", "at_most"),
-]
-COMPARATOR_EXAMPLES: list[tuple[str, str | None]] = [
-    ("dưới", "below"),
-    ("trên", "above"),
-    ("ít nhất", "at_least"),
-    ("trở lên", "at_least"),
-    ("không quá", "at_most"),
-    ("khoảng", None),
-]
-
 # '34,3% số hộ nghèo', '80% hộ nghèo được ...', '95% trẻ em': a share of some group, not a rate of the area.
 SHARE_OF_COUNT = r"(?:của\s+)?(?:tổng\s+)?số\s+(?:hộ|người|khẩu)(?:\s+(?:cận\s+)?nghèo)?"
 SHARE_GROUPS = (

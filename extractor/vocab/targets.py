@@ -2,33 +2,9 @@
 
 from __future__ import annotations
 
-# Comparator words standing just before the number, longest first ('không dưới' before 'dưới').
-COMPARATORS_BEFORE: list[tuple[str, str]] = [
-    ("không thấp hơn", "at_least"),
-    ("không ít hơn", "at_least"),
-    ("không dưới", "at_least"),
-    ("không vượt quá", "at_most"),
-    ("không vượt", "at_most"),
-    ("không quá", "at_most"),
-    ("không trên", "at_most"),
-    ("ít nhất", "at_least"),
-    ("tối thiểu", "at_least"),
-    ("thấp nhất", "at_least"),
-    ("tối đa", "at_most"),
-    ("cao nhất", "at_most"),
-    ("cao hơn", "above"),
-    ("nhiều hơn", "above"),
-    ("thấp hơn", "below"),
-    ("ít hơn", "below"),
-    ("dưới", "below"),
-    ("trên", "above"),
-    ("hơn", "above"),
-]
-# Comparator words after the number, its unit and at most a few words ('23 hộ nghèo trở lên').
-COMPARATORS_AFTER: list[tuple[str, str]] = [
-    ("trở lên", "at_least"),
-    ("trở xuống", "at_most"),
-]
+from extractor.vocab.comparators import COMPARATORS_AFTER, COMPARATORS_BEFORE  # noqa: F401 (re-exported)
+
+# At most this many words between a number and a comparator after it ('23 hộ nghèo trở lên').
 COMPARATOR_AFTER_MAX_WORDS = 3
 
 # Each example: (target text, comparator, value, unit) — a test runs every one.
