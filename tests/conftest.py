@@ -48,16 +48,19 @@ def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
 
 
-def values_only(data):
-    """A model dump without evidence, offsets, pages or text: what must agree across formats."""
+DOCUMENT_ONLY = {"text", "page_starts", "id", "path", "format", "message"}
+
+
+def values_only(data, top=True):
+    """A model dump without evidence, or the file's own text, name and format: what must agree across formats."""
     if isinstance(data, dict):
         if set(data) == {"value", "evidence"}:
-            return values_only(data["value"])
+            return values_only(data["value"], top=False)
         return {
-            key: values_only(value)
+            key: values_only(value, top=False)
             for key, value in data.items()
-            if key not in {"evidence", "text", "page_starts", "id", "path", "format", "message"}
+            if key != "evidence" and not (top and key in DOCUMENT_ONLY)
         }
     if isinstance(data, list):
-        return [values_only(item) for item in data]
+        return [values_only(item, top=False) for item in data]
     return data
