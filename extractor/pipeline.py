@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from extractor import __version__
+from extractor.checks import check
 from extractor.errors import NeedsOcr
 from extractor.parsers.budgets import parse_budgets
 from extractor.parsers.header import parse_header
@@ -66,6 +67,7 @@ def extract_source(source: SourceText, *, document_id: str, path: str, fmt: str)
     if header.doc_type is None and not _has_content(document):
         document.status = "not_a_plan"
         document.message = f"{path}: no KẾ HOẠCH heading and nothing a plan states was found"
+    document.findings = check(document)
     return document
 
 

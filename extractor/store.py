@@ -55,6 +55,10 @@ TABLES: dict[str, dict[str, type]] = {
         "document_id": str, "table_index": int, "row_index": int, "is_header": int, "is_total": int,
         "cells": str, **_SPAN,
     },
+    "findings": {
+        "document_id": str, "rule": str, "severity": str, "message": str, "stated": str, "expected": str,
+        "tolerance": str, **_SPAN,
+    },
     "failures": {"path": str, "reason": str, "failed_at": str},
 }
 CHILD_TABLES = [name for name in TABLES if name not in ("documents", "failures")]
@@ -212,6 +216,17 @@ def rows_of(table: str, document: PlanDocument) -> Iterable[dict[str, Any]]:
                 "unit": table_model.unit, "header": json.dumps(table_model.header, ensure_ascii=False),
                 "row_count": len(table_model.rows), **_span(table_model.evidence),
             }
+    elif table == "findings":
+        for found in document.findings:
+            first = found.evidence[0] if found.evidence else None
+            yield {
+                **doc, "rule": found.rule, "severity": found.severity, "message": found.message,
+                "stated": _decimal(found.stated), "expected": _decimal(found.expected),
+                "tolerance": _decimal(found.tolerance),
+                "char_start": first.start if first else None, "char_end": first.end if first else None,
+                "page": first.page if first else None, "raw": first.raw if first else None,
+                "evidence": json.dumps([span.model_dump() for span in found.evidence], ensure_ascii=False),
+            }
     elif table == "table_rows":
         for table_model in document.tables:
             for row in table_model.rows:
@@ -221,6 +236,11 @@ def rows_of(table: str, document: PlanDocument) -> Iterable[dict[str, Any]]:
                     "is_header": int(row.is_header), "is_total": int(row.is_total),
                     "cells": json.dumps(cells, ensure_ascii=False), **_span(row.evidence),
                 }
+
+
+def _decimal(value: Any) -> str | None:
+    # Decimals are stored as text so that '18.34' stays exactly what was computed or stated.
+    return None if value is None else str(value)
 
 
 def _v(located: Value | None) -> Any:

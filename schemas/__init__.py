@@ -2,6 +2,7 @@
 
 from schemas.base import VND, Evidence, PartialDate, Strict, Value
 from schemas.document import PlanDocument
+from schemas.findings import Finding, Severity
 from schemas.records import (
     BudgetItem,
     Header,
@@ -18,12 +19,14 @@ __all__ = [
     "VND",
     "BudgetItem",
     "Evidence",
+    "Finding",
     "Header",
     "Household",
     "PartialDate",
     "PlanDocument",
     "PovertyStat",
     "Reference",
+    "Severity",
     "Strict",
     "Table",
     "TableCell",

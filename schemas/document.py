@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from schemas.base import Strict
+from schemas.findings import Finding
 from schemas.records import BudgetItem, Header, Household, PovertyStat, Reference, Table, Target
 
 Status = Literal["ok", "needs_ocr", "not_a_plan", "failed"]
@@ -31,3 +32,4 @@ class PlanDocument(Strict):
     poverty_stats: list[PovertyStat] = Field(default_factory=list)
     households: list[Household] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list, description="Where the plan's own numbers disagree")

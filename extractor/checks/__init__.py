@@ -1,0 +1,32 @@
+"""The arithmetic checker: every rule family reads a PlanDocument and returns Findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from extractor.checks.differences import check_differences
+from extractor.checks.lists import check_lists
+from extractor.checks.rates import check_rates
+from extractor.checks.sanity import check_sanity
+from extractor.checks.totals import check_totals
+from schemas import Finding, PlanDocument
+
+RULE_FAMILIES: list[Callable[[PlanDocument], list[Finding]]] = [
+    check_totals,
+    check_rates,
+    check_differences,
+    check_lists,
+    check_sanity,
+]
+_SEVERITY_ORDER = {"error": 0, "warning": 1}
+
+
+def check(document: PlanDocument) -> list[Finding]:
+    """Every finding on one document, errors first, then in reading order."""
+    findings = [finding for family in RULE_FAMILIES for finding in family(document)]
+    return sorted(findings, key=_order)
+
+
+def _order(finding: Finding) -> tuple[int, int, str]:
+    start = finding.evidence[0].start if finding.evidence else 0
+    return (_SEVERITY_ORDER[finding.severity], start, finding.rule)
