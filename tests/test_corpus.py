@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from extractor.pipeline import extract_file
+from extractor.pipeline import extract_file, extract_source
 from schemas import Evidence
 
 from conftest import CORPUS, SAMPLES, values_only
+from helpers import corpus
 
 GOLDEN = Path(__file__).parent / "golden"
 FORMATS = ["txt", "docx", "pdf"]
@@ -17,7 +18,8 @@ FORMATS = ["txt", "docx", "pdf"]
 
 @lru_cache(maxsize=None)
 def extraction(stem: str, fmt: str):
-    return extract_file(CORPUS / f"{stem}.{fmt}")
+    """The whole pipeline on a sample; the reading is shared with other test modules (helpers.corpus)."""
+    return extract_source(corpus(stem, fmt), document_id=stem, path=f"{stem}.{fmt}", fmt=fmt)
 
 
 def _evidence_in(model):

@@ -1,8 +1,6 @@
 """Named households: list items under village and category headings, and household tables."""
 
-import os
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -11,6 +9,7 @@ from extractor.parsers.tables import parse_tables
 from extractor.readers import read
 from extractor.text import SourceText, normalise
 from conftest import CORPUS, values_only
+from helpers import corpus
 
 SAMPLE_004 = CORPUS / "004_c0fdcc1763c22669.txt"
 
@@ -234,9 +233,7 @@ def test_other_samples_list_no_household(stem):
 
 @pytest.mark.parametrize("suffix", [".docx", ".pdf"])
 def test_004_same_households_in_every_format(suffix, sample_004):
-    if suffix == ".pdf" and not os.environ.get("KEHOACH_PDF_TESTS"):
-        pytest.skip("PDF reading takes seconds; set KEHOACH_PDF_TESTS=1 to compare PDFs too")
-    source = read(Path(SAMPLE_004).with_suffix(suffix))
+    source = corpus("004", suffix.lstrip("."))
     found = households_in(source)
     assert values_only([h.model_dump() for h in found]) == values_only([h.model_dump() for h in sample_004])
     assert all(source.text[h.evidence.start : h.evidence.end] == h.evidence.raw for h in found)

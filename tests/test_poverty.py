@@ -1,8 +1,6 @@
 """Poverty statistics: counts, bases and rates of poor / near-poor / multidimensional poverty."""
 
-import os
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -23,7 +21,7 @@ from extractor.vocab.poverty import (
     TABLE_COLUMN_EXAMPLES,
 )
 from conftest import CORPUS, values_only
-from helpers import as_pdf
+from helpers import as_pdf, corpus
 
 
 def row(stat) -> tuple:
@@ -478,8 +476,6 @@ def test_wrapped_lines_give_the_same_values(stem, width):
 @pytest.mark.parametrize("suffix", [".docx", ".pdf"])
 @pytest.mark.parametrize("stem", ["000_2753d8804e160cef", "002_42669df7d5de7ac5", "004_c0fdcc1763c22669"])
 def test_same_statements_in_every_format(stem, suffix):
-    if suffix == ".pdf" and not os.environ.get("KEHOACH_PDF_TESTS"):
-        pytest.skip("PDF reading takes seconds; set KEHOACH_PDF_TESTS=1 to compare PDFs too")
-    expected = values_only([s.model_dump() for s in poverty_of(read(CORPUS / f"{stem}.txt"))])
-    source = read(Path(CORPUS / f"{stem}{suffix}"))
+    expected = values_only([s.model_dump() for s in poverty_of(corpus(stem))])
+    source = corpus(stem, suffix.lstrip("."))
     assert values_only([s.model_dump() for s in poverty_of(source)]) == expected

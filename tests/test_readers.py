@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import random
 import unicodedata
 import zipfile
@@ -404,7 +403,6 @@ def test_pdf_corpus_has_the_words_of_the_txt(plan_002_pdf):
     assert squash(plan_002_pdf.text) == squash(corpus("002_42669df7d5de7ac5", "txt").text)
 
 
-@pytest.mark.skipif(not os.environ.get("KEHOACH_SLOW_TESTS"), reason="about 12 s; set KEHOACH_SLOW_TESTS=1")
 @pytest.mark.parametrize("sample", SAMPLES)
 def test_every_corpus_pdf_has_the_words_of_the_txt(sample):
     assert squash(corpus(sample, "pdf").text) == squash(corpus(sample, "txt").text)

@@ -1,8 +1,6 @@
 """Tables: tab/pipe blocks, header and total rows, unit lines, titles, cells with evidence."""
 
-import os
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -11,7 +9,7 @@ from extractor.readers import read
 from extractor.text import SourceText, normalise
 from extractor.vocab.tables import TITLE_EXAMPLES, TOTAL_EXAMPLES, UNIT_EXAMPLES
 from conftest import CORPUS, values_only
-from helpers import ANNEX_004_HEADER
+from helpers import ANNEX_004_HEADER, corpus
 
 
 def tables_of(text: str):
@@ -225,20 +223,11 @@ def test_other_samples_have_no_table(stem):
     assert parse_tables(read(CORPUS / f"{stem}.txt")) == []
 
 
-def _read_or_skip(path: Path) -> SourceText:
-    if path.suffix == ".pdf" and not os.environ.get("KEHOACH_PDF_TESTS"):
-        pytest.skip("PDF reading takes seconds; set KEHOACH_PDF_TESTS=1 to compare PDFs too")
-    try:
-        return read(path)
-    except (ImportError, NotImplementedError) as error:  # a reader still being written
-        pytest.skip(f"{path.suffix} reader not ready: {error}")
-
-
 @pytest.mark.parametrize("suffix", [".docx", ".pdf"])
 @pytest.mark.parametrize("stem", ["000_2753d8804e160cef", "001_392ebb208e9b84ed", "004_c0fdcc1763c22669"])
 def test_same_tables_in_every_format(stem, suffix):
     expected = values_only([table.model_dump() for table in parse_tables(read(CORPUS / f"{stem}.txt"))])
-    source = _read_or_skip(CORPUS / f"{stem}{suffix}")
+    source = corpus(stem, suffix.lstrip("."))
     tables = parse_tables(source)
     assert values_only([table.model_dump() for table in tables]) == expected
     assert_spans(source, tables)
