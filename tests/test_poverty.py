@@ -21,7 +21,7 @@ from extractor.vocab.poverty import (
     TABLE_COLUMN_EXAMPLES,
 )
 from conftest import CORPUS, values_only
-from helpers import as_pdf, corpus
+from helpers import as_pdf, corpus, source
 
 
 def row(stat) -> tuple:
@@ -479,3 +479,14 @@ def test_same_statements_in_every_format(stem, suffix):
     expected = values_only([s.model_dump() for s in poverty_of(corpus(stem))])
     source = corpus(stem, suffix.lstrip("."))
     assert values_only([s.model_dump() for s in poverty_of(source)]) == expected
+
+
+@pytest.mark.parametrize("separator", [", ", "; "])
+def test_a_year_opening_a_clause_governs_its_figures(separator):
+    text = f"Năm 2022 xã có 60 hộ nghèo{separator}năm 2024 còn 30 hộ nghèo."
+    assert [(stat.year, stat.households.value) for stat in parse_poverty(source(text), [])] == [(2022, 60), (2024, 30)]
+
+
+def test_a_year_inside_a_purpose_clause_does_not_govern_the_figures():
+    text = "Qua kết quả rà soát hộ nghèo năm 2023 để thực hiện chính sách cho\nnăm 2024 trên địa bàn toàn xã còn 67 hộ nghèo."
+    assert [(stat.year, stat.households.value) for stat in parse_poverty(source(text), [])] == [(2023, 67)]

@@ -36,6 +36,8 @@ _I = regex.IGNORECASE
 _CMP_BEFORE = BEFORE_PATTERN
 _CMP_AFTER = AFTER_PATTERN
 _HO = r"hộ(?!\p{L})"
+# A token opening a clause: 'Năm 2022 ...' (capitalised), ', năm 2024 ...', or at the sentence start.
+_CLAUSE_START_RE = regex.compile(r"(?:^|[,;:])[\s\-+•*–]*$")
 
 # Every token of a statement, in the order the alternatives are tried at one position.
 _TOKENS: list[tuple[str, str]] = [
@@ -115,6 +117,7 @@ class _SentenceReader:
         self.work = _PLAIN_PARENS.sub(lambda m: " " * len(m.group()), sentence)
         self.records: list[Record] = []
         self.year: int | None = None
+        self.pending_year: int | None = None
         self.mention: Mention | None = None
         self.first_family: str | None = None
         self.measure: str | None = None
@@ -228,11 +231,14 @@ class _SentenceReader:
         if token["y_base"]:
             return  # 'so với năm 2022' names the year compared with
         year = int(token["y"] or token["year"])
-        if self.previous in ("rate", "count", "countcat", "counttotal", "ratecat") and self.last is not None:
-            if self.last.year is None:
-                self.last.year = year
+        after_value = self.previous in ("rate", "count", "countcat", "counttotal", "ratecat") and self.last is not None
+        if after_value and self.last.year is None:
+            self.last.year = year  # '2,66% năm 2023'
         elif self.previous == "mention" and self.mention is not None:
             self.mention.year = year
+        elif token.group()[0].isupper() or _CLAUSE_START_RE.search(self.work[: token.start()]):
+            # 'Năm 2022 xã có 60 hộ nghèo, năm 2024 còn 30 hộ': a year opening a clause governs its figures.
+            self.pending_year = year
         if self.year is None:
             self.year = year
 
@@ -305,6 +311,7 @@ class _SentenceReader:
         record = next(open_records, None)
         if record is None:
             record = Record(mention, measure, is_from, self.village, mention.start, self.base + token.end())
+            record.year = self.pending_year
             if measure == "level" and mention.kind == "stat" and self.total is not None:
                 record.total = self.total
                 record.start = min(record.start, self.total.evidence.start)
