@@ -10,8 +10,10 @@ import click
 from extractor import __version__
 from extractor.batch import discover, extract_into
 from extractor.errors import KehoachError
+from extractor.findings_query import exit_status, review_db, review_files, reviews_json
 from extractor.pipeline import extract_file
 from extractor.render import describe
+from extractor.report_text import format_reviews
 
 # Exit codes, documented in the README.
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
@@ -51,10 +53,38 @@ def extract(paths: tuple[Path, ...], db_path: Path, quiet: bool) -> None:
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the pydantic model as JSON.")
-def show(file: Path, as_json: bool) -> None:
-    """Show what kehoach reads from one FILE."""
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Also write a self-contained HTML page: every value read highlighted by kind, findings marked.")
+def show(file: Path, as_json: bool, html_path: Path | None) -> None:
+    """Show what kehoach reads from one FILE (as text, as JSON, or as an HTML page)."""
     try:
         document = extract_file(file)
     except KehoachError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(document.model_dump_json(indent=2) if as_json else describe(document))
+    if html_path is not None:
+        from extractor.html import render_html  # spaCy takes seconds to import: only when a page is asked for
+
+        html_path.write_text(render_html(document), encoding="utf-8")
+        click.echo(f"{html_path}: {len(document.findings)} findings", err=as_json)
+    if as_json or html_path is None:
+        click.echo(document.model_dump_json(indent=2) if as_json else describe(document))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--db", "db_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read documents and findings from this database instead of extracting PATHS.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text for people, json for scripts.")
+def check(paths: tuple[Path, ...], db_path: Path | None, fmt: str) -> None:
+    """Report where each plan's own numbers contradict each other, with the text of every number.
+
+    Give files/folders (extracted and checked now, nothing written) or --db (what `kehoach extract`
+    stored). Exit status: 0 no error found (warnings do not fail), 1 some error found or some file
+    could not be checked, 2 on a usage error.
+    """
+    if bool(paths) == (db_path is not None):
+        raise click.UsageError("give PATH... or --db DATABASE (one of the two)")
+    reviews = review_db(db_path) if db_path is not None else review_files(paths)
+    click.echo(reviews_json(reviews) if fmt == "json" else format_reviews(reviews))
+    sys.exit(exit_status(reviews))

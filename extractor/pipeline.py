@@ -16,7 +16,8 @@ from extractor.parsers.references import parse_references
 from extractor.parsers.tables import parse_tables
 from extractor.parsers.targets import parse_targets
 from extractor.readers import read
-from extractor.text import SourceText, normalise
+from extractor.readers.txt import text_source
+from extractor.text import SourceText
 from schemas import PlanDocument
 
 
@@ -38,8 +39,8 @@ def extract_file(path: Path | str, data: bytes | None = None) -> PlanDocument:
 
 
 def extract_text(text: str, *, path: str = "<text>") -> PlanDocument:
-    """Extract a plan from a string (tests, other front ends)."""
-    source = SourceText(normalise(text))
+    """Extract a plan from a string (tests, other front ends), normalised as a .txt file is."""
+    source = text_source(text)
     document_id = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return extract_source(source, document_id=document_id, path=path, fmt="txt")
 

@@ -262,3 +262,18 @@ def _span(evidence: Evidence, record: BaseModel | None = None) -> dict[str, Any]
         "raw": evidence.raw,
         "evidence": json.dumps(parts, ensure_ascii=False) if parts else None,
     }
+
+
+def stored_documents(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every stored document (id, path, format, status, message, text), by path."""
+    return list(db.query("select id, path, format, status, message, text from documents order by path, id"))
+
+
+def stored_findings(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every stored finding row, in the order it was written."""
+    return list(db.query("select * from findings order by rowid"))
+
+
+def stored_failures(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every file recorded as unreadable (path, reason, failed_at), by path."""
+    return list(db.query("select path, reason, failed_at from failures order by path"))

@@ -95,4 +95,9 @@ def _reject_binary(text: str, path: Path | str) -> None:
 
 def read_txt(data: bytes, path: Path) -> SourceText:
     """Read a .txt plan (UTF-8 with or without BOM, UTF-16, Windows-1258) into normalised text."""
-    return SourceText(strip_emphasis(normalise(decode_text(data, path))))
+    return text_source(decode_text(data, path))
+
+
+def text_source(text: str) -> SourceText:
+    """A plan given as a string, normalised exactly as a .txt file's text is."""
+    return SourceText(strip_emphasis(normalise(text)))
