@@ -42,7 +42,8 @@ def mutate_digit(number: str) -> str:
     return number[:last] + str((int(number[last]) + 3) % 10) + number[last + 1 :]
 
 
-def _key(finding: Finding) -> tuple:
+def finding_key(finding: Finding) -> tuple:
+    """What makes a finding the same one before and after a mutation."""
     # A contradiction is known by its rule and its stated value's span: the same one quoting another
     # copy of an input (a number stated twice in the plan) is not a new finding.
     first = finding.evidence[0] if finding.evidence else None
@@ -52,11 +53,11 @@ def _key(finding: Finding) -> tuple:
 def run(text: str, start: int, end: int, baseline: set[tuple] | None = None) -> Outcome:
     """Mutate the number at text[start:end] and compare the findings with the unmutated text's."""
     if baseline is None:
-        baseline = {_key(found) for found in extract_text(text).findings}
+        baseline = {finding_key(found) for found in extract_text(text).findings}
     original = text[start:end]
     mutated_number = mutate_digit(original)
     mutated = extract_text(text[:start] + mutated_number + text[end:])
-    new = [found for found in mutated.findings if _key(found) not in baseline]
+    new = [found for found in mutated.findings if finding_key(found) not in baseline]
     on_site = tuple(f for f in new if any(span.start <= start < span.end for span in f.evidence))
     elsewhere = tuple(f for f in new if f not in on_site)
     return Outcome(start, original, mutated_number, on_site, elsewhere)
@@ -85,7 +86,7 @@ def report() -> None:
     for path in sorted(CORPUS.glob("0*.txt")):
         text = sample_text(path)
         baseline_doc = extract_text(text)
-        baseline = {_key(found) for found in baseline_doc.findings}
+        baseline = {finding_key(found) for found in baseline_doc.findings}
         involved = {span.start for found in baseline_doc.findings for span in found.evidence}
         sites = number_sites(text)
         file_caught = 0

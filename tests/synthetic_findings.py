@@ -52,9 +52,9 @@ def plan_with_findings() -> PlanDocument:
         finding("budget_total_mismatch", "error", BUDGET_MESSAGE, stated=500_000_000, expected=450_000_000,
                 tolerance=0, evidence=[span(document, "500 triệu đồng"), span(document, "300 triệu đồng"),
                                        span(document, "150 triệu đồng")]),
-        finding("rate_mismatch", "error", RATE_MESSAGE, stated=Decimal("6.40"), expected=Decimal("6.00"),
+        finding("poverty_rate_mismatch", "error", RATE_MESSAGE, stated=Decimal("6.40"), expected=Decimal("6.00"),
                 tolerance=Decimal("0.005"),
                 evidence=[span(document, "6,40%"), span(document, "75 hộ"), span(document, "1.250 hộ")]),
-        finding("count_suspicious", "warning", WARNING_MESSAGE, evidence=[span(document, "75 hộ nghèo")]),
+        finding("households_exceed_total", "warning", WARNING_MESSAGE, evidence=[span(document, "75 hộ nghèo")]),
     ]
     return document

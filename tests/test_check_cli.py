@@ -44,8 +44,8 @@ def test_findings_come_errors_first_with_numbers_and_quotes(plan_file):
     assert out.startswith(f"{plan_file}: 2 lỗi, 1 cảnh báo\n")
     # Errors in reading order (the rate at I, the budget at II), then the warning.
     assert out.index(RATE_MESSAGE) < out.index(BUDGET_MESSAGE) < out.index(WARNING_MESSAGE)
-    assert f"  LỖI [rate_mismatch] {RATE_MESSAGE}\n      ghi: 6,40; các số khác cho: 6,00; sai số cho phép: ±0,005\n" in out
-    assert "CẢNH BÁO [count_suspicious]" in out
+    assert f"  LỖI [poverty_rate_mismatch] {RATE_MESSAGE}\n      ghi: 6,40; các số khác cho: 6,00; sai số cho phép: ±0,005\n" in out
+    assert "CẢNH BÁO [households_exceed_total]" in out
     # Every number of a finding quoted with the text around it, cut at whole words, on one line.
     assert "1. (ký tự 308) …năm 2024 còn 75 hộ nghèo, chiếm tỷ lệ «6,40%»; 40 hộ cận nghèo, chiếm 3,20%. Ghi…" in out
     assert "«1.250 hộ»" in out and "«75 hộ»" in out

@@ -1,35 +1,23 @@
 """Sanity: parts above their whole, shares above 100%, dates after the plan, years against the plan year."""
 
-from functools import cache
-from unittest.mock import patch
 
 import pytest
 import regex
-from helpers import corpus
+from helpers import extract_unchecked, totals_and_sanity_mutation, unchecked_sample
 
-from extractor import pipeline
-from extractor.checks.sanity import _after, _is_share, check_sanity
-from extractor.checks.totals import check_totals
+from extractor.checks.sanity import check_sanity
+from extractor.checks.sanity_counts import is_share
+from extractor.checks.sanity_dates import is_after
 from extractor.vocab import checks_totals as vocab
 from schemas import PartialDate
 
-
-def extract_text(text):
-    """The extraction without the rule families: each family's own tests run it (and the samples stay fast)."""
-    with patch.object(pipeline, "check", lambda document: []):
-        return pipeline.extract_text(text)
-
-
-def extract_source(source, **kwargs):
-    with patch.object(pipeline, "check", lambda document: []):
-        return pipeline.extract_source(source, **kwargs)
 
 # --- vocabulary examples ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("indicator", "share"), vocab.SHARE_EXAMPLES)
 def test_share_examples(indicator, share):
-    assert _is_share(indicator.lower()) is share
+    assert is_share(indicator.lower()) is share
 
 
 @pytest.mark.parametrize(("text", "year"), vocab.GOAL_YEAR_EXAMPLES)
@@ -60,7 +48,7 @@ def test_dates_compare_at_their_known_precision(date, other, after):
     def partial(parts):
         return PartialDate(year=parts[0], month=parts[1], day=parts[2])
 
-    assert _after(partial(date), partial(other)) is after
+    assert is_after(partial(date), partial(other)) is after
 
 
 # --- rules on small plans ---------------------------------------------------------------------
@@ -81,7 +69,7 @@ CHỦ TỊCH
 
 
 def sanity_of(body, date="ngày 05 tháng 01 năm 2025", cited="18/01/2022"):
-    return check_sanity(extract_text(PLAN.format(body=body, date=date, cited=cited)))
+    return check_sanity(extract_unchecked(PLAN.format(body=body, date=date, cited=cited)))
 
 
 def brief(findings):
@@ -186,7 +174,7 @@ def test_a_cited_document_dated_after_the_plan(date, cited, expected):
 
 def test_without_the_plan_date_a_citation_after_the_plan_year_is_a_warning():
     text = PLAN.format(body="I. MỤC TIÊU\n", date="", cited="10/3/2026").replace("Hòa Bình, \n", "")
-    found = [f for f in check_sanity(extract_text(text)) if f.rule == "cited_document_after_plan"]
+    found = [f for f in check_sanity(extract_unchecked(text)) if f.rule == "cited_document_after_plan"]
     assert [(f.severity, f.stated, f.expected) for f in found] == [("warning", 2026, 2025)]
 
 
@@ -232,31 +220,26 @@ def test_a_year_against_the_plan_year(body, year):
 # --- the samples ------------------------------------------------------------------------------
 
 
-@cache
-def sample(stem, fmt="txt"):
-    return extract_source(corpus(stem, fmt), document_id=stem, path=stem, fmt=fmt)
-
-
 def test_sample_000_002_003_are_sane():
     for stem in ("000", "002", "003"):
-        assert check_sanity(sample(stem)) == []
+        assert check_sanity(unchecked_sample(stem)) == []
 
 
 def test_sample_001_keeps_last_years_goals():
     # '... tổ chức thực hiện thắng lợi các mục tiêu, nhiệm vụ năm 2023.' in a plan for 2024 (read in I.1)
-    [found] = check_sanity(sample("001"))
+    [found] = check_sanity(unchecked_sample("001"))
     assert (found.rule, found.severity, found.stated, found.expected) == ("year_contradicts_plan", "warning", 2023, 2024)
-    text = sample("001").text
+    text = unchecked_sample("001").text
     assert text[found.evidence[0].start - 30 : found.evidence[0].end].endswith("các mục tiêu, nhiệm vụ năm 2023")
 
 
 def test_sample_004_village_cho_counts_more_workers_households_than_households():
     # 'Hiện tại thôn Chợ có 14 hộ nghèo và 5 hộ cận nghèo; trong đó ... số hộ có người còn khả năng lao động
     # là 39 hộ': 39 of 19 households (every other village's figures fit inside its count)
-    [found] = check_sanity(sample("004"))
+    [found] = check_sanity(unchecked_sample("004"))
     assert (found.rule, found.severity, found.stated, found.expected) == ("part_exceeds_whole", "error", 39, 19)
     assert [e.raw for e in found.evidence] == ["39 hộ", "14 hộ", "5 hộ"]
-    text = sample("004").text
+    text = unchecked_sample("004").text
     assert "thôn Chợ có 14 hộ nghèo" in text[found.evidence[1].start - 30 : found.evidence[1].end + 10]
 
 
@@ -265,7 +248,7 @@ def test_the_same_findings_from_word(stem):
     def values(document):
         return [(f.rule, f.severity, f.stated, f.expected, [e.raw for e in f.evidence]) for f in check_sanity(document)]
 
-    assert values(sample(stem, "docx")) == values(sample(stem))
+    assert values(unchecked_sample(stem, "docx")) == values(unchecked_sample(stem))
 
 
 # --- mutations --------------------------------------------------------------------------------
@@ -282,21 +265,7 @@ MUTATIONS = [
 
 @pytest.mark.parametrize(("stem", "pattern", "new", "rule"), MUTATIONS)
 def test_a_changed_number_is_caught_by_its_rule_on_its_span(stem, pattern, new, rule):
-    text = corpus(stem).text
-    match = regex.search(pattern, text, regex.DOTALL)
-    assert match and len(new) == len(match["n"])
-    start = match.start("n")
-    before = {key(f) for f in findings_of(sample(stem))}
-    mutated = extract_text(text[:start] + new + text[match.end("n") :])
-    new_findings = [f for f in findings_of(mutated) if key(f) not in before]
-    on_site = [f for f in new_findings if any(e.start <= start < e.end for e in f.evidence)]
+    new_findings, on_site = totals_and_sanity_mutation(stem, pattern, new, regex.DOTALL)
     assert rule in [f.rule for f in on_site], [f.message for f in new_findings]
     assert new_findings == on_site, [f.message for f in new_findings]  # nothing fires elsewhere
 
-
-def findings_of(document):
-    return check_totals(document) + check_sanity(document)
-
-
-def key(found):
-    return (found.rule, found.severity, tuple((e.start, e.end) for e in found.evidence))

@@ -1,29 +1,16 @@
 """Totals: budget totals and 'cho N dự án', table total rows, counts broken into parts; samples and mutations."""
 
 from decimal import Decimal
-from functools import cache
-from unittest.mock import patch
 
 import pytest
 import regex
-from helpers import as_pdf, corpus, source
+from helpers import as_pdf, corpus, extract_unchecked, source, totals_and_sanity_mutation, unchecked_sample
 
-from extractor import pipeline
 from extractor.checks.breakdowns import find_breakdowns, find_counts
+from extractor.checks.precision import rounding_tolerance
 from extractor.checks.sanity import check_sanity
-from extractor.checks.totals import check_totals, rounding_tolerance
+from extractor.checks.totals import check_totals
 from extractor.vocab import checks_totals as vocab
-
-
-def extract_text(text):
-    """The extraction without the rule families: each family's own tests run it (and the samples stay fast)."""
-    with patch.object(pipeline, "check", lambda document: []):
-        return pipeline.extract_text(text)
-
-
-def extract_source(source, **kwargs):
-    with patch.object(pipeline, "check", lambda document: []):
-        return pipeline.extract_source(source, **kwargs)
 
 # --- vocabulary examples ---------------------------------------------------------------------
 
@@ -214,7 +201,7 @@ Tổng kinh phí thực hiện Chương trình năm 2025: {total}.
 
 
 def totals_of(text):
-    return check_totals(extract_text(text))
+    return check_totals(extract_unchecked(text))
 
 
 def brief(findings):
@@ -405,25 +392,20 @@ def test_counts_broken_into_parts(text, severity, stated, expected):
 def test_a_subset_part_larger_than_the_whole_is_left_to_sanity():
     text = HEAD + "Thôn Nà có 8 hộ nghèo; trong đó 3 hộ BTXH, 9 hộ có lao động."
     assert totals_of(text) == []
-    assert [f.rule for f in check_sanity(extract_text(text))] == ["part_exceeds_whole"]
+    assert [f.rule for f in check_sanity(extract_unchecked(text))] == ["part_exceeds_whole"]
 
 
 # --- the samples ------------------------------------------------------------------------------
 
 
-@cache
-def sample(stem, fmt="txt"):
-    return extract_source(corpus(stem, fmt), document_id=stem, path=stem, fmt=fmt)
-
-
 @pytest.mark.parametrize("stem", ["000", "001", "002", "003", "004"])
 def test_the_samples_add_up(stem):
-    assert check_totals(sample(stem)) == []
+    assert check_totals(unchecked_sample(stem)) == []
 
 
 @pytest.mark.parametrize("stem", ["000", "001"])
 def test_the_samples_add_up_in_word_too(stem):
-    assert check_totals(sample(stem, "docx")) == []
+    assert check_totals(unchecked_sample(stem, "docx")) == []
 
 
 # --- mutations: change one number of a sample, the right rule fires on it and nothing else ----
@@ -447,28 +429,13 @@ MUTATIONS = [
     ("004", r"Thôn Chợ\t(?P<n>14)\t", "15", "table_total_mismatch"),
     ("004", r"Thôn Bình Yên\t6\t2\t(?P<n>8)\t", "9", "table_total_mismatch"),
 ]
-MUTATED: list[bool] = []
 
 
 @pytest.mark.parametrize(("stem", "pattern", "new", "rule"), MUTATIONS)
 def test_a_changed_number_is_caught_by_its_rule_on_its_span(stem, pattern, new, rule):
-    text = corpus(stem).text
-    match = regex.search(pattern, text)
-    assert match and len(new) == len(match["n"])
-    start = match.start("n")
-    before = findings_of(sample(stem))
-    mutated = extract_text(text[:start] + new + text[match.end("n") :])
-    new_findings = [f for f in findings_of(mutated) if key(f) not in {key(b) for b in before}]
-    on_site = [f for f in new_findings if any(e.start <= start < e.end for e in f.evidence)]
+    new_findings, on_site = totals_and_sanity_mutation(stem, pattern, new)
     assert [f.rule for f in on_site if f.rule == rule], [f.message for f in new_findings]
     assert on_site[0].severity == "error"
     assert new_findings == on_site, [f.message for f in new_findings]  # nothing fires elsewhere
 
-
-def findings_of(document):
-    return check_totals(document) + check_sanity(document)
-
-
-def key(found):
-    return (found.rule, found.severity, tuple((e.start, e.end) for e in found.evidence))
 

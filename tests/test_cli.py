@@ -56,3 +56,22 @@ def test_show_names_the_file_when_it_cannot_be_read(tmp_path):
     result = CliRunner().invoke(main, ["show", str(bad)])
     assert result.exit_code == 1
     assert "cu.doc" in result.output and ".docx" in result.output
+
+
+def test_every_rule_the_checker_can_raise_is_documented():
+    from extractor.checks.rules import RULES
+
+    missing = sorted(rule for rule in RULES if f"`{rule}`" not in README)
+    assert not missing
+
+
+def test_every_rule_id_written_in_the_checker_is_registered():
+    import regex
+
+    from extractor.checks.rules import RULES
+
+    checks = Path(__file__).resolve().parent.parent / "extractor" / "checks"
+    sources = "".join(path.read_text(encoding="utf-8") for path in checks.glob("*.py") if path.name != "rules.py")
+    looks_like_rule = regex.compile(r'"([a-z]+(?:_[a-z0-9]+){2,}|[a-z]+_(?:date|total|level|whole|twice))"')
+    written = set(looks_like_rule.findall(sources)) - {"reduction_share"}
+    assert written <= set(RULES), sorted(written - set(RULES))

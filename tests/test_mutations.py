@@ -6,7 +6,7 @@ import pytest
 import regex
 
 from conftest import CORPUS
-from mutation import _key, run, sample_text
+from mutation import finding_key, run, sample_text
 from extractor.pipeline import extract_text
 
 # (sample, a pattern whose group 'n' is a number that the plan's arithmetic ties to others)
@@ -40,7 +40,7 @@ SITES = [
 @lru_cache(maxsize=None)
 def _sample(stem):
     text = sample_text(next(CORPUS.glob(f"{stem}_*.txt")))
-    return text, frozenset(_key(found) for found in extract_text(text).findings)
+    return text, frozenset(finding_key(found) for found in extract_text(text).findings)
 
 
 @pytest.mark.parametrize(("stem", "pattern"), SITES)

@@ -7,6 +7,7 @@ joined by ',', ';' or 'và', closed by ')', a full stop or the end of the paragr
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -227,16 +228,23 @@ def _closing_paren(text: str, start: int, limit: int) -> int | None:
     return None
 
 
-def _sentence_end(text: str, start: int, limit: int) -> int:
-    """Where the sentence holding text[start] ends: a full stop outside parentheses, or the paragraph end."""
+def _outside_parentheses(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """(offset, character) of text[start:end] outside parentheses, the parentheses themselves left out."""
     depth = 0
-    for index in range(start, limit):
+    for index in range(start, end):
         char = text[index]
         if char == "(":
             depth += 1
         elif char == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and char in ".!?":
+        elif depth == 0:
+            yield index, char
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    """Where the sentence holding text[start] ends: a full stop outside parentheses, or the paragraph end."""
+    for index, char in _outside_parentheses(text, start, limit):
+        if char in ".!?":
             following = text[index + 1 : index + 2]
             if char == "." and index > 0 and text[index - 1].isdigit() and following.isdigit():
                 continue  # '1.728'
@@ -278,16 +286,10 @@ def _items(text: str, start: int, end: int, whole: Count) -> tuple[list[Count], 
 def _chunks(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int]:
     """Items of a list split at ',' and ';' outside parentheses; a ';' after ',' items ends the list."""
     chunks = []
-    depth = 0
     separator = None
     chunk_start = start
-    for index in range(start, end):
-        char = text[index]
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0 and char in ",;":
+    for index, char in _outside_parentheses(text, start, end):
+        if char in ",;":
             if char == "," and 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit():
                 continue  # '18,34'
             if separator is None:

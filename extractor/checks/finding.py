@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from extractor.checks.rules import RULES
 from schemas import Evidence, Finding, Value
 
 
@@ -18,6 +19,8 @@ def finding(
     evidence: list[Evidence | Value | None] = (),
 ) -> Finding:
     """A Finding; ``evidence`` may mix spans and located values (the stated value first), None skipped."""
+    if rule not in RULES:
+        raise ValueError(f"unknown rule id {rule!r}: add it to extractor/checks/rules.py and the README")
     spans = [item.evidence if isinstance(item, Value) else item for item in evidence if item is not None]
     return Finding(
         rule=rule,
@@ -38,3 +41,11 @@ def vn(number: Decimal | int) -> str:
     text = f"{value.normalize():f}"
     whole, _, fraction = text.partition(".")
     return f"{int(whole):,}".replace(",", ".") + "," + fraction
+
+
+def money_text(vnd: Decimal | int) -> str:
+    """An amount for a message: '1.728 triệu đồng', '1.250,5 triệu đồng', '500.000 đồng'."""
+    vnd = Decimal(vnd)
+    if abs(vnd) >= 1_000_000:
+        return f"{vn(vnd / 1_000_000)} triệu đồng"
+    return f"{vn(vnd)} đồng"

@@ -34,3 +34,9 @@ def ratio_tolerance(count: Decimal, count_error: Decimal, base: Decimal, base_er
 def within(stated: Decimal, expected: Decimal, tolerance: Decimal) -> bool:
     """True when the stated value is the expected one up to the tolerance (plus a hair for Decimal noise)."""
     return abs(stated - expected) <= tolerance + Decimal("1e-9")
+
+
+def rounding_tolerance(precisions: list[Decimal]) -> Decimal:
+    """Half a printed unit for every number printed coarser than the finest one ('2 tỷ' among 'triệu')."""
+    finest = min(precisions, default=Decimal(0))
+    return sum((precision / 2 for precision in precisions if precision > finest), Decimal(0))
