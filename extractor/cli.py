@@ -88,3 +88,76 @@ def check(paths: tuple[Path, ...], db_path: Path | None, fmt: str) -> None:
     reviews = review_db(db_path) if db_path is not None else review_files(paths)
     click.echo(reviews_json(reviews) if fmt == "json" else format_reviews(reviews))
     sys.exit(exit_status(reviews))
+
+
+@main.command()
+@click.argument("query")
+@click.option("--db", "db_path", default="plans.db", show_default=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Database written by `kehoach extract`.")
+@click.option("--fold", is_flag=True, help="Ignore accents and tones ('ho' finds 'hộ' and 'họ').")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="Most documents to list.")
+def search(query: str, db_path: Path, fold: bool, limit: int) -> None:
+    """Find the documents whose text holds every word of QUERY ("quoted words" as a phrase), tones kept apart."""
+    from extractor import store
+    from extractor.search import ensure_fts
+    from extractor.search import search as search_db
+
+    db = store.open_db(db_path)
+    ensure_fts(db)
+    hits = search_db(db, query, fold=fold, limit=limit)
+    for hit in hits:
+        click.echo(f"{hit.path}\t{hit.title or ''}\n    {' '.join(hit.snippet.split())}")
+    click.echo(f"{len(hits)} documents", err=True)
+    sys.exit(EXIT_OK if hits else EXIT_PARTIAL)
+
+
+_FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+                              show_default=True, help="table for people (1.728.000.000 đồng), csv/json for scripts (integer đồng).")
+
+
+def _print_rows(rows: list[dict], fmt: str) -> None:
+    from extractor import query
+
+    click.echo({"table": query.to_table, "csv": query.to_csv, "json": query.to_json}[fmt](rows), nl=fmt != "csv")
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Database written by `kehoach extract`.")
+@click.option("--by", type=click.Choice(["place", "component", "year"]), default="place", show_default=True,
+              help="One row per plan (place), per programme component, or per year.")
+@click.option("--year", type=int, help="Only this year (plan year for --by place, budget year otherwise).")
+@click.option("--place", help="Only plans of this commune, district or province (case does not matter).")
+@_FORMAT_OPTION
+def budgets(db_path: Path, by: str, year: int | None, place: str | None, fmt: str) -> None:
+    """Budget totals in đồng by place, component or year (stated totals never added to their parts)."""
+    from extractor import query, store
+
+    _print_rows(query.budgets(store.open_db(db_path), by=by, year=year, place=place), fmt)
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Database written by `kehoach extract`.")
+@click.option("--level", type=click.Choice(["xa", "huyen", "tinh"]), help="Only plans issued at this level.")
+@click.option("--year", type=int, help="Only plans for this plan year.")
+@_FORMAT_OPTION
+def compare(db_path: Path, level: str | None, year: int | None, fmt: str) -> None:
+    """One row per place and plan year: budget, budget per poor household, poverty rates, planned reduction, errors."""
+    from extractor import query, store
+
+    _print_rows(query.compare(store.open_db(db_path), level=level, year=year), fmt)
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Database written by `kehoach extract`.")
+@click.option("--xlsx", "xlsx_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Excel workbook to write: one sheet per table and view.")
+def export(db_path: Path, xlsx_path: Path) -> None:
+    """Write every table and view to an Excel workbook with Vietnamese headers (đồng as #,##0)."""
+    from extractor import store
+    from extractor.export_xlsx import export_xlsx
+
+    written = export_xlsx(store.open_db(db_path), xlsx_path)
+    click.echo(f"{xlsx_path}: {len(written)} sheets, {sum(written.values())} rows")

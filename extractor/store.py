@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 from pydantic import BaseModel
 
+from extractor import places, search, views
 from schemas import Evidence, PlanDocument, Value
 
 _SPAN = {"char_start": int, "char_end": int, "page": int, "raw": str, "evidence": str}
@@ -73,8 +74,16 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA busy_timeout = 30000")
     db.enable_wal()
+    db.conn.create_function("kh_fold", 1, fold, deterministic=True)
     _ensure_schema(db)
     return db
+
+
+def fold(value: str | None) -> str | None:
+    """A place name's matching key: case, level word ('xã', 'huyện', 'TP.') and tone placement ignored."""
+    if value is None:
+        return None
+    return places.place_key(str(value))
 
 
 def _ensure_schema(db: sqlite_utils.Database) -> None:
@@ -88,6 +97,22 @@ def _ensure_schema(db: sqlite_utils.Database) -> None:
                 db[name].create(columns, if_not_exists=True)
                 db[name].create_index(["document_id"], if_not_exists=True)
         db["documents"].create_index(["path"], if_not_exists=True)
+        for table, columns in views.INDEXES:
+            db[table].create_index(columns, if_not_exists=True)
+        places.ensure_places(db)
+        search.ensure_fts(db)
+        _ensure_views(db)
+
+
+def _ensure_views(db: sqlite_utils.Database) -> None:
+    # A view whose stored definition differs from ours (an older version) is dropped and re-created.
+    for name in views.VIEWS:
+        statement = views.create_statement(name)
+        stored = db.execute("select sql from sqlite_master where type = 'view' and name = ?", [name]).fetchone()
+        if stored is not None and stored[0] == statement:
+            continue
+        db.execute(f"drop view if exists [{name}]")
+        db.execute(statement)
 
 
 def is_current(db: sqlite_utils.Database, document_id: str, version: str) -> bool:
@@ -111,6 +136,7 @@ def save(db: sqlite_utils.Database, document: PlanDocument, size_bytes: int | No
         for old_id in stale:
             _delete(db, old_id)
         db["documents"].insert(_document_row(document, size_bytes))
+        places.save_places(db, document)
         for name, table_rows in rows.items():
             if table_rows:
                 db[name].insert_all(table_rows)
@@ -133,7 +159,7 @@ def _delete(db: sqlite_utils.Database, document_id: str) -> None:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _document_row(document: PlanDocument, size_bytes: int | None) -> dict[str, Any]:
@@ -277,3 +303,27 @@ def stored_findings(db: sqlite_utils.Database) -> list[dict[str, Any]]:
 def stored_failures(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     """Every file recorded as unreadable (path, reason, failed_at), by path."""
     return list(db.query("select path, reason, failed_at from failures order by path"))
+
+
+def query(db: sqlite_utils.Database, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    """Rows of one parameterised query, as dicts."""
+    return list(db.query(sql, params or []))
+
+
+def table_names(db: sqlite_utils.Database) -> list[str]:
+    """The kehoach tables then the views, in their documented order."""
+    return [*TABLES, *views.VIEWS]
+
+
+def column_names(db: sqlite_utils.Database, name: str) -> list[str]:
+    """The columns of one table or view, in order."""
+    return [row[1] for row in db.execute(f"pragma table_info([{name}])").fetchall()]
+
+
+def iter_rows(db: sqlite_utils.Database, name: str, columns: list[str]) -> Iterable[tuple[Any, ...]]:
+    """Every row of one table or view (only ``columns``), in storage order."""
+    if name not in TABLES and name not in views.VIEWS:
+        raise ValueError(f"unknown table {name!r}")
+    known = set(column_names(db, name))
+    selected = ", ".join(f"[{column}]" for column in columns if column in known)
+    yield from db.execute(f"select {selected} from [{name}]")
