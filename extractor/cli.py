@@ -161,3 +161,35 @@ def export(db_path: Path, xlsx_path: Path) -> None:
 
     written = export_xlsx(store.open_db(db_path), xlsx_path)
     click.echo(f"{xlsx_path}: {len(written)} sheets, {sum(written.values())} rows")
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Database written by `kehoach extract`.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (the default is reachable from this computer only).")
+@click.option("--writable", is_flag=True, help="Open the file mutable instead of immutable (read-only).")
+def serve(db_path: Path, port: int, host: str, writable: bool) -> None:
+    """Browse the database in Datasette (pip install 'kehoach[serve]'), Vietnamese descriptions; Ctrl-C stops it."""
+    from extractor.serve import serve as run_datasette
+
+    click.echo(f"http://{host}:{port}/ ({'writable' if writable else 'read-only'}); Ctrl-C to stop", err=True)
+    try:
+        run_datasette(db_path, host=host, port=port, writable=writable)
+    except KehoachError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Database written by `kehoach extract`.")
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="HTML page to write (self-contained: opens offline).")
+def report(db_path: Path, out_path: Path) -> None:
+    """Write one HTML page comparing the plans: table, charts, and links to the plans behind each figure."""
+    from extractor import store
+    from extractor.report_html import write_report
+
+    count = write_report(store.open_db(db_path), out_path)
+    click.echo(f"{out_path}: {count} plans")
