@@ -19,6 +19,11 @@ from extractor.report_text import format_reviews
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 
+# The --db option of every command that reads a database `extract` wrote.
+existing_db = click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                           help="Database written by `kehoach extract`.")
+
+
 @click.group()
 @click.version_option(__version__, prog_name="kehoach")
 def main() -> None:
@@ -122,8 +127,7 @@ def _print_rows(rows: list[dict], fmt: str) -> None:
 
 
 @main.command()
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Database written by `kehoach extract`.")
+@existing_db
 @click.option("--by", type=click.Choice(["place", "component", "year"]), default="place", show_default=True,
               help="One row per plan (place), per programme component, or per year.")
 @click.option("--year", type=int, help="Only this year (plan year for --by place, budget year otherwise).")
@@ -137,8 +141,7 @@ def budgets(db_path: Path, by: str, year: int | None, place: str | None, fmt: st
 
 
 @main.command()
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Database written by `kehoach extract`.")
+@existing_db
 @click.option("--level", type=click.Choice(["xa", "huyen", "tinh"]), help="Only plans issued at this level.")
 @click.option("--year", type=int, help="Only plans for this plan year.")
 @_FORMAT_OPTION
@@ -150,8 +153,7 @@ def compare(db_path: Path, level: str | None, year: int | None, fmt: str) -> Non
 
 
 @main.command()
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Database written by `kehoach extract`.")
+@existing_db
 @click.option("--xlsx", "xlsx_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Excel workbook to write: one sheet per table and view.")
 def export(db_path: Path, xlsx_path: Path) -> None:
@@ -164,8 +166,7 @@ def export(db_path: Path, xlsx_path: Path) -> None:
 
 
 @main.command()
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Database written by `kehoach extract`.")
+@existing_db
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (the default is reachable from this computer only).")
@@ -182,8 +183,7 @@ def serve(db_path: Path, port: int, host: str, writable: bool) -> None:
 
 
 @main.command()
-@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Database written by `kehoach extract`.")
+@existing_db
 @click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="HTML page to write (self-contained: opens offline).")
 def report(db_path: Path, out_path: Path) -> None:
