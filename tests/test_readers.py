@@ -119,7 +119,9 @@ def test_txt_reader_keeps_tabs_of_tables(tmp_path):
         ("  * Đối với các hộ còn nghèo", "  * Đối với các hộ còn nghèo"),
         ("diện tích 2*3 m", "diện tích 2*3 m"),
         ("a * b * c", "a * b * c"),
-        ("*dòng một\ndòng hai*", "*dòng một\ndòng hai*"),  # emphasis never spans lines
+        ("*Nguồn vốn\nthực hiện*: 81 triệu", "Nguồn vốn\nthực hiện: 81 triệu"),  # over a line wrap
+        ("*đoạn một\n\nđoạn hai*", "*đoạn một\n\nđoạn hai*"),  # never over a blank line
+        ("*đoạn một\n  \nđoạn hai*", "*đoạn một\n  \nđoạn hai*"),
         ("Ghi chú (*)", "Ghi chú (*)"),
     ],
 )

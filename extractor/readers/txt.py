@@ -12,9 +12,12 @@ from extractor.errors import UnreadableFile
 from extractor.text import SourceText, normalise
 
 # '**bold**' and '*italic*' survive in text exports; in Word they are run formatting, so they go.
-# A '* ' bullet (star then space) is kept.
+# A '* ' bullet (star then space) is kept. As in Markdown, emphasis may run over a line wrap,
+# never over a blank line.
 _BOLD = regex.compile(r"\*\*")
-_ITALIC = regex.compile(r"(?<![\p{L}\p{N}*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\p{L}\p{N}*])")
+_ITALIC = regex.compile(
+    r"(?<![\p{L}\p{N}*])\*(?=[^\s*])((?:[^*\n]|\n(?![ \t]*\n))*?[^\s*])\*(?![\p{L}\p{N}*])"
+)
 
 # Longest BOM first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS = (
