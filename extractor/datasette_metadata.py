@@ -28,6 +28,7 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "table_rows": "Từng dòng của các bảng trong văn bản (ô dạng JSON).",
     "findings": "Các phát hiện khi đối chiếu số liệu của chính văn bản (tổng, tỷ lệ, hiệu số, danh sách): lỗi hoặc cảnh báo.",
     "failures": "Các tệp không đọc được và lý do.",
+    "document_summary": "Tóm tắt mỗi văn bản (kinh phí, năm gốc, tỷ lệ nghèo, mức giảm, số lỗi), do kehoach ghi khi nạp văn bản để so sánh nhanh; các view so sánh đọc từ bảng này.",
     "v_budget_lines": "Các khoản kinh phí được tính vào tổng (không cộng dòng tổng với các khoản thành phần).",
     "v_budget_by_document": "Tổng kinh phí của mỗi văn bản theo loại (kế hoạch, phân bổ, đã chi...), kèm tổng ghi trong văn bản để đối chiếu.",
     "v_budget_by_component": "Kinh phí của mỗi văn bản theo hợp phần của chương trình (Dự án / Tiểu dự án).",
@@ -41,7 +42,7 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
 }
 
 # Titles of tables the spreadsheet vocabulary does not name.
-_EXTRA_TITLES = {"document_places": "Địa bàn văn bản"}
+_EXTRA_TITLES = {"document_places": "Địa bàn văn bản", "document_summary": "Tóm tắt văn bản"}
 
 # (table, column) -> description, where the shared header is wrong or missing for that table.
 COLUMN_NOTES: dict[tuple[str, str], str] = {
@@ -62,6 +63,10 @@ COLUMN_NOTES: dict[tuple[str, str], str] = {
     ("document_places", "new_code"): "Mã đơn vị sau tháng 7/2025",
     ("document_places", "new_name"): "Tên đơn vị sau tháng 7/2025",
     ("document_places", "new_split"): "Các đơn vị mới khi xã bị chia",
+    ("document_summary", "province_key"): "Khoá so khớp tên tỉnh",
+    ("document_summary", "district_key"): "Khoá so khớp tên huyện",
+    ("document_summary", "place_group"): "Khoá so khớp tên địa bàn (hoặc mã văn bản khi không có tên)",
+    ("document_summary", "is_latest"): "Kế hoạch ban hành gần nhất của địa bàn và năm đó (1) hay không (0)",
 }
 
 # table or view -> columns to facet on (only columns the table has; a test checks).

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,21 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
     return db
 
 
+@contextmanager
+def writing(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One transaction that holds the write lock from its start, so other writers wait (busy_timeout)."""
+    # A deferred BEGIN reads first and upgrades to writing later; in WAL mode SQLite refuses that
+    # upgrade at once (SQLITE_BUSY_SNAPSHOT, 'database is locked') when another process committed
+    # meanwhile, without waiting for busy_timeout. BEGIN IMMEDIATE waits for the lock instead.
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        db.execute("COMMIT")
+    except BaseException:
+        db.rollback()
+        raise
+
+
 def fold(value: str | None) -> str | None:
     """A place name's matching key: case, level word ('xã', 'huyện', 'TP.') and tone placement ignored."""
     if value is None:
@@ -87,7 +103,7 @@ def fold(value: str | None) -> str | None:
 
 
 def _ensure_schema(db: sqlite_utils.Database) -> None:
-    with db.atomic():
+    with writing(db):
         for name, columns in TABLES.items():
             if name == "documents":
                 db[name].create(columns, pk="id", if_not_exists=True)
@@ -101,11 +117,20 @@ def _ensure_schema(db: sqlite_utils.Database) -> None:
             db[table].create_index(columns, if_not_exists=True)
         places.ensure_places(db)
         search.ensure_fts(db)
-        _ensure_views(db)
+        summary_is_stale = db.execute("pragma user_version").fetchone()[0] != views.SUMMARY_VERSION
+        if summary_is_stale:  # made by another kehoach version (or new): rebuilt from the documents
+            db.execute("drop table if exists document_summary")
+        db["document_summary"].create(views.SUMMARY_COLUMNS, pk="document_id", if_not_exists=True)
+        for columns in views.SUMMARY_INDEXES:
+            db["document_summary"].create_index(columns, if_not_exists=True)
+        if _ensure_views(db) or summary_is_stale:
+            _summarise(db, "select id from documents")
+            db.execute(f"pragma user_version = {views.SUMMARY_VERSION}")
 
 
-def _ensure_views(db: sqlite_utils.Database) -> None:
+def _ensure_views(db: sqlite_utils.Database) -> bool:
     # A view whose stored definition differs from ours (an older version) is dropped and re-created.
+    changed = False
     for name in views.VIEWS:
         statement = views.create_statement(name)
         stored = db.execute("select sql from sqlite_master where type = 'view' and name = ?", [name]).fetchone()
@@ -113,6 +138,32 @@ def _ensure_views(db: sqlite_utils.Database) -> None:
             continue
         db.execute(f"drop view if exists [{name}]")
         db.execute(statement)
+        changed = True
+    return changed
+
+
+def _summarise(db: sqlite_utils.Database, ids_sql: str, params: list[Any] | None = None) -> None:
+    """(Re)write the document_summary rows of the documents that ``ids_sql`` selects."""
+    db.execute("create temp table if not exists summary_ids (id text primary key)")
+    db.execute("delete from summary_ids")
+    db.execute(f"insert into summary_ids {ids_sql}", params or [])
+    _remember_groups(db, "select place_group from document_summary where document_id in (select id from summary_ids)")
+    db.execute("delete from document_summary where document_id in (select id from summary_ids)")
+    db.execute(f"insert into document_summary ({', '.join(views.SUMMARY_COLUMNS)}) {views.SUMMARY_SELECT}")
+    _remember_groups(db, "select place_group from document_summary where document_id in (select id from summary_ids)")
+    db.execute("delete from summary_ids")
+    _mark_latest(db)
+
+
+def _remember_groups(db: sqlite_utils.Database, groups_sql: str, params: list[Any] | None = None) -> None:
+    # The places whose latest plan may change: their rows are re-ranked by _mark_latest.
+    db.execute("create temp table if not exists summary_groups (place_group text primary key)")
+    db.execute(f"insert or ignore into summary_groups {groups_sql}", params or [])
+
+
+def _mark_latest(db: sqlite_utils.Database) -> None:
+    db.execute(views.LATEST_UPDATE)
+    db.execute("delete from summary_groups")
 
 
 def is_current(db: sqlite_utils.Database, document_id: str, version: str) -> bool:
@@ -126,7 +177,7 @@ def is_current(db: sqlite_utils.Database, document_id: str, version: str) -> boo
 def save(db: sqlite_utils.Database, document: PlanDocument, size_bytes: int | None = None) -> int:
     """Replace everything stored for this file (by content and by path) in one transaction; rows written."""
     rows = {name: list(rows_of(name, document)) for name in CHILD_TABLES}
-    with db.atomic():
+    with writing(db):
         stale = [
             row[0]
             for row in db.execute(
@@ -140,21 +191,24 @@ def save(db: sqlite_utils.Database, document: PlanDocument, size_bytes: int | No
         for name, table_rows in rows.items():
             if table_rows:
                 db[name].insert_all(table_rows)
+        _summarise(db, "select ?", [document.id])
         db.execute("delete from failures where path = ?", [document.path])
     return 1 + sum(len(table_rows) for table_rows in rows.values())
 
 
 def record_failure(db: sqlite_utils.Database, path: str, reason: str) -> None:
     """Remember that a file could not be read (replacing an earlier failure of the same path)."""
-    with db.atomic():
+    with writing(db):
         db["failures"].upsert(
             {"path": path, "reason": reason, "failed_at": _now()}, pk="path"
         )
 
 
 def _delete(db: sqlite_utils.Database, document_id: str) -> None:
+    _remember_groups(db, "select place_group from document_summary where document_id = ?", [document_id])
     for name in CHILD_TABLES:
         db.execute(f"delete from [{name}] where document_id = ?", [document_id])
+    db.execute("delete from document_summary where document_id = ?", [document_id])
     db.execute("delete from documents where id = ?", [document_id])
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zlib
+
 # The place a plan speaks for: its commune, district or province according to its issuer level.
 _PLACE = (
     "coalesce(case d.issuer_level when 'xa' then d.commune when 'huyen' then d.district "
@@ -28,14 +30,10 @@ where b.amount_vnd is not null and (
         select 1 from budget_items p where p.document_id = b.document_id and p.kind = b.kind
           and p.rowid != b.rowid and (p.is_total = 0 or p.component is not null
             or p.amount_vnd > b.amount_vnd or (p.amount_vnd = b.amount_vnd and p.rowid < b.rowid)))))""",
-    "v_budget_by_document": f"""select d.id as document_id, d.path, d.issuer_level, d.province, d.district,
-  d.commune, {_PLACE} as place, d.plan_year,
-  {_KIND_SUMS},
-  (select max(t.amount_vnd) from budget_items t where t.document_id = d.id and t.kind = 'planned'
-     and t.is_total = 1 and t.component is null) as stated_planned_total_vnd,
-  count(l.budget_item_id) as items
-from documents d left join v_budget_lines l on l.document_id = d.id
-group by d.id""",
+    # The per-document views read document_summary, which save() fills from the views below.
+    "v_budget_by_document": """select document_id, path, issuer_level, province, district, commune, place,
+  plan_year, planned_vnd, allocated_vnd, spent_vnd, prior_result_vnd, other_vnd, stated_planned_total_vnd, items
+from document_summary""",
     "v_budget_by_component": f"""select d.id as document_id, d.path, d.issuer_level, d.province, d.district,
   d.commune, {_PLACE} as place, d.plan_year, l.component,
   {_KIND_SUMS},
@@ -78,12 +76,8 @@ group by d.id, coalesce(p.year, d.plan_year - 1 + p.planned), p.category""",
   count(distinct document_id) as documents
 from v_poverty_by_document
 group by issuer_level, province, district, commune, place, year, category""",
-    "v_findings_by_document": f"""select d.id as document_id, d.path, d.issuer_level, {_PLACE} as place, d.plan_year,
-  count(case when f.severity = 'error' then 1 end) as errors,
-  count(case when f.severity = 'warning' then 1 end) as warnings,
-  count(f.rowid) as findings
-from documents d left join findings f on f.document_id = d.id
-group by d.id""",
+    "v_findings_by_document": """select document_id, path, issuer_level, place, plan_year, errors, warnings, findings
+from document_summary""",
     # The actual level each plan starts from: per document and category, the latest year (not
     # after the plan year) for which the plan states an actual count or rate.
     "v_poverty_base": """select * from (select v.*, row_number() over (partition by v.document_id, v.category
@@ -110,7 +104,8 @@ from (select v.*, (v.actual_households is not null or v.actual_rate_percent is n
         and v.year <= v.plan_year desc, v.year desc) = 1 as is_base
   from v_poverty_by_document v)
 group by document_id""",
-    # One row per place and plan year: the most recently issued plan of that place and year.
+    # One row per place and plan year: the most recently issued plan of that place and year, places
+    # matched by their keys (case, level word and tone placement ignored).
     # Budget per poor household = planned budget (đồng, integer division) / poor households of
     # the base year (v_poverty_base).
     "v_compare_places": """select issuer_level, province, district, commune, place, plan_year, planned_vnd,
@@ -119,18 +114,56 @@ group by document_id""",
     then planned_vnd / poor_households_base_year end as planned_vnd_per_poor_household,
   poor_rate_percent, near_poor_rate_percent, planned_poor_reduction_points,
   planned_poor_reduction_households, planned_near_poor_reduction_points, errors, warnings, document_id, path
-from (select b.issuer_level, b.province, b.district, b.commune, b.place, b.plan_year, b.planned_vnd,
-    pv.base_year, pv.poor_households_base_year, pv.poor_rate_percent, pv.near_poor_rate_percent,
-    pv.planned_poor_reduction_points, pv.planned_poor_reduction_households,
-    pv.planned_near_poor_reduction_points, f.errors, f.warnings, b.document_id, b.path,
-    row_number() over (partition by b.issuer_level, coalesce(b.place, b.document_id), b.plan_year
-      order by d.issue_date desc, d.extracted_at desc, d.id) as rank
-  from v_budget_by_document b join documents d on d.id = b.document_id
-  left join v_poverty_pivot pv on pv.document_id = b.document_id
-  left join v_findings_by_document f on f.document_id = b.document_id
-  where d.status = 'ok')
-where rank = 1""",
+from document_summary
+where is_latest = 1""",
 }
+
+# One row per document, filled by store.save from the views above in the same transaction, so
+# that comparing 100,000 plans reads 100,000 rows instead of re-adding millions of budget lines.
+SUMMARY_COLUMNS: dict[str, type] = {
+    "document_id": str, "path": str, "status": str, "issuer_level": str, "province": str, "district": str,
+    "commune": str, "place": str, "province_key": str, "district_key": str, "place_group": str,
+    "is_latest": int,
+    "plan_year": int, "issue_date": str, "extracted_at": str,
+    "planned_vnd": int, "allocated_vnd": int, "spent_vnd": int, "prior_result_vnd": int, "other_vnd": int,
+    "stated_planned_total_vnd": int, "items": int,
+    "base_year": int, "poor_households_base_year": int, "poor_rate_percent": float,
+    "near_poor_rate_percent": float, "planned_poor_reduction_points": float,
+    "planned_poor_reduction_households": int, "planned_near_poor_reduction_points": float,
+    "errors": int, "warnings": int, "findings": int,
+}
+_KIND_COLUMNS = ", ".join(f"b.{k}_vnd" for k in _KINDS)
+# The summary rows of the documents whose id is in the temporary table 'summary_ids'.
+SUMMARY_SELECT = f"""select d.id, d.path, d.status, d.issuer_level, d.province, d.district, d.commune,
+  {_PLACE}, kh_fold(d.province), kh_fold(d.district), coalesce(kh_fold({_PLACE}), d.id), 0, d.plan_year, d.issue_date,
+  d.extracted_at, {_KIND_COLUMNS},
+  (select max(t.amount_vnd) from budget_items t where t.document_id = d.id and t.kind = 'planned'
+     and t.is_total = 1 and t.component is null),
+  coalesce(b.items, 0), pv.base_year, pv.poor_households_base_year, pv.poor_rate_percent,
+  pv.near_poor_rate_percent, pv.planned_poor_reduction_points, pv.planned_poor_reduction_households,
+  pv.planned_near_poor_reduction_points,
+  (select count(*) from findings f where f.document_id = d.id and f.severity = 'error'),
+  (select count(*) from findings f where f.document_id = d.id and f.severity = 'warning'),
+  (select count(*) from findings f where f.document_id = d.id)
+from documents d
+left join (select l.document_id, {_KIND_SUMS}, count(*) as items from v_budget_lines l
+    where l.document_id in (select id from summary_ids) group by l.document_id) b on b.document_id = d.id
+left join v_poverty_pivot pv on pv.document_id = d.id
+where d.id in (select id from summary_ids)"""
+SUMMARY_INDEXES = [["is_latest", "issuer_level", "plan_year"], ["place_group"], ["path"]]
+# Marks, among the documents of the places in the temporary table 'summary_groups', the most
+# recently issued plan (status ok) of each place and plan year: the row v_compare_places shows.
+# Places are matched by their keys (case, level word and tone placement ignored).
+LATEST_UPDATE = """with ranked as (select document_id, row_number() over (
+    partition by issuer_level, province_key, district_key, place_group, plan_year
+    order by issue_date desc, extracted_at desc, document_id) as rank
+  from document_summary
+  where status = 'ok' and place_group in (select place_group from summary_groups))
+update document_summary set is_latest = (document_id in (select document_id from ranked where rank = 1))
+where place_group in (select place_group from summary_groups)"""
+
+# Kept in the database (pragma user_version): a database summarised by other definitions is rebuilt.
+SUMMARY_VERSION = zlib.crc32(repr((SUMMARY_COLUMNS, SUMMARY_SELECT, LATEST_UPDATE)).encode()) & 0x7FFFFFFF
 
 # (table, columns): what the views join and filter on.
 INDEXES: list[tuple[str, list[str]]] = [
@@ -147,4 +180,5 @@ INDEXES: list[tuple[str, list[str]]] = [
 
 def create_statement(name: str) -> str:
     """The exact 'create view' statement of one view (compared with sqlite_master to detect changes)."""
-    return f"create view {name} as {VIEWS[name]}"
+    # SQLite stores the statement with its first words in capitals: compare like with like.
+    return f"CREATE VIEW {name} as {VIEWS[name]}"

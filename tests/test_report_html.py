@@ -128,6 +128,7 @@ def test_text_from_the_plans_is_escaped(db_path, tmp_path):
     shutil.copy(db_path, copy)
     db = store.open_db(copy)
     db.execute("update documents set commune = '<b>Tân & Hòa</b>', title = '<script>x()</script>' where commune = 'Cẩm Bình'")
+    db.execute("update document_summary set commune = '<b>Tân & Hòa</b>', place = '<b>Tân & Hòa</b>' where commune = 'Cẩm Bình'")
     db.conn.commit()
     page = render_report(db)
     assert "<b>Tân" not in page and "<script>" not in page

@@ -148,3 +148,43 @@ def test_every_column_has_a_vietnamese_label(db):
 @pytest.mark.parametrize(("column", "label"), COLUMN_EXAMPLES)
 def test_column_label_examples(column, label):
     assert COLUMN_LABELS[column] == label
+
+
+def _plan(tmp_path, name, upper, issued, poor, path):
+    text = PLAN.format(upper=upper, name=name, number=7, poor=poor, rate="4,00", budget=ONLY_TOTAL)
+    return extract_text(text.replace("ngày 10 tháng 01", issued), path=str(tmp_path / path))
+
+
+def test_compare_keeps_the_latest_plan_of_a_place_whatever_its_spelling(tmp_path):
+    db = store.open_db(tmp_path / "plans.db")
+    store.save(db, _plan(tmp_path, "Hòa Bình", "HÒA BÌNH", "ngày 10 tháng 01", 50, "a.txt"))
+    store.save(db, _plan(tmp_path, "Hoà Bình", "HOÀ BÌNH", "ngày 20 tháng 3", 25, "b.txt"))  # new tone placement
+    [row] = store.query(db, "select * from v_compare_places")
+    assert (Path(row["path"]).name, row["planned_vnd_per_poor_household"]) == ("b.txt", 10_000_000)
+    # The later plan's file changes to another commune: the earlier plan is the latest again.
+    store.save(db, _plan(tmp_path, "Tân Lập", "TÂN LẬP", "ngày 20 tháng 3", 25, "b.txt"))
+    rows = {r["place"]: Path(r["path"]).name for r in store.query(db, "select * from v_compare_places")}
+    assert rows == {"Hòa Bình": "a.txt", "Tân Lập": "b.txt"}
+
+
+def test_summary_follows_every_save(tmp_path):
+    db = store.open_db(tmp_path / "plans.db")
+    store.save(db, _plan(tmp_path, "Hòa Bình", "HÒA BÌNH", "ngày 10 tháng 01", 50, "a.txt"))
+    changed = _plan(tmp_path, "Hòa Bình", "HÒA BÌNH", "ngày 10 tháng 01", 40, "a.txt")
+    store.save(db, changed)
+    [row] = store.query(db, "select document_id, poor_households_base_year from document_summary")
+    assert (row["document_id"], row["poor_households_base_year"]) == (changed.id, 40)
+
+
+def test_a_summary_made_by_other_definitions_is_rebuilt_and_an_up_to_date_one_is_not_touched(tmp_path):
+    db = store.open_db(tmp_path / "plans.db")
+    store.save(db, _plan(tmp_path, "Hòa Bình", "HÒA BÌNH", "ngày 10 tháng 01", 50, "a.txt"))
+    db.execute("delete from document_summary")
+    db.execute("pragma user_version = 1")
+    db.conn.commit()
+    db.close()
+    db = store.open_db(tmp_path / "plans.db")
+    assert [r["place"] for r in store.query(db, "select place from v_compare_places")] == ["Hòa Bình"]
+    db.close()
+    db = store.open_db(tmp_path / "plans.db")
+    assert db.conn.total_changes == 0  # reading an up-to-date database writes nothing
