@@ -162,7 +162,7 @@ def export(db_path: Path, xlsx_path: Path) -> None:
     from extractor.export_xlsx import export_xlsx
 
     written = export_xlsx(store.open_db(db_path), xlsx_path)
-    click.echo(f"{xlsx_path}: {len(written)} sheets, {sum(written.values())} rows")
+    click.echo(f"{xlsx_path}: {sum(written.values())} rows from {len(written)} tables and views, a sheet each")
 
 
 @main.command()

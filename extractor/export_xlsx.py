@@ -22,7 +22,10 @@ _WIDTH_SAMPLE, _MIN_WIDTH, _MAX_WIDTH = 200, 6, 60
 
 
 def export_xlsx(db, out: Path | str) -> dict[str, int]:
-    """Write every table and view of ``db`` to the workbook ``out``; rows written per sheet."""
+    """Write every table and view of ``db`` to the workbook ``out``; rows written per table or view.
+
+    A table longer than an Excel sheet goes on in sheets named '<name> (2)', '<name> (3)'...
+    """
     workbook = Workbook(write_only=True)
     written = {}
     for name in store.table_names(db):
@@ -33,24 +36,34 @@ def export_xlsx(db, out: Path | str) -> dict[str, int]:
 
 
 def _write_sheet(workbook: Workbook, db, name: str, columns: list[str]) -> int:
-    sheet = workbook.create_sheet(SHEET_NAMES.get(name, name)[:31])
-    sheet.freeze_panes = "A2"
     rows = iter(store.iter_rows(db, name, columns))
     sample = list(islice(rows, _WIDTH_SAMPLE))
     headers = [COLUMN_LABELS.get(column, column) for column in columns]
-    for index, (column, header) in enumerate(zip(columns, headers), start=1):
-        lengths = [len(header)] + [len(_shown(column, row[index - 1])) for row in sample]
-        sheet.column_dimensions[get_column_letter(index)].width = min(_MAX_WIDTH, max(_MIN_WIDTH, max(lengths) + 2))
-    bold = Font(bold=True)
-    sheet.append([_cell(sheet, header, font=bold) for header in headers])
+    widths = [
+        min(_MAX_WIDTH, max(_MIN_WIDTH, max([len(header)] + [len(_shown(column, row[i])) for row in sample]) + 2))
+        for i, (column, header) in enumerate(zip(columns, headers))
+    ]
     vnd = [is_vnd(column) for column in columns]
-    count = 0
+    title = SHEET_NAMES.get(name, name)
+    count, sheet = 0, None
     for row in (*sample, *rows):
-        if count == MAX_ROWS:
-            break
+        if count % MAX_ROWS == 0:
+            part = count // MAX_ROWS + 1
+            sheet = _new_sheet(workbook, title if part == 1 else f"{title[:25]} ({part})", headers, widths)
         sheet.append([_cell(sheet, value, VND_FORMAT if money else None) for value, money in zip(row, vnd)])
         count += 1
+    if sheet is None:
+        _new_sheet(workbook, title, headers, widths)
     return count
+
+
+def _new_sheet(workbook: Workbook, title: str, headers: list[str], widths: list[int]):
+    sheet = workbook.create_sheet(title[:31])
+    sheet.freeze_panes = "A2"
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.append([_cell(sheet, header, font=Font(bold=True)) for header in headers])
+    return sheet
 
 
 def _cell(sheet, value, number_format: str | None = None, font: Font | None = None) -> WriteOnlyCell:

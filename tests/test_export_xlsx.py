@@ -16,7 +16,7 @@ def workbook(tmp_path_factory):
     build_db(folder / "plans.db").close()
     result = CliRunner().invoke(main, ["export", "--db", str(folder / "plans.db"), "--xlsx", str(folder / "out.xlsx")])
     assert result.exit_code == 0, result.output
-    assert "sheets" in result.output
+    assert "tables and views, a sheet each" in result.output
     return openpyxl.load_workbook(folder / "out.xlsx")
 
 
@@ -60,3 +60,18 @@ def test_rates_are_numbers(workbook):
     column = header(sheet).index("Tỷ lệ hộ nghèo (%)")
     rates = [row[column].value for row in sheet.iter_rows(min_row=2) if row[column].value is not None]
     assert 8.9 in rates and all(isinstance(rate, (int, float)) for rate in rates)
+
+
+def test_a_table_longer_than_a_sheet_goes_on_in_numbered_sheets(tmp_path, monkeypatch):
+    from extractor import export_xlsx
+
+    db = build_db(tmp_path / "plans.db")
+    rows = store.query(db, "select count(*) as n from table_rows")[0]["n"]
+    monkeypatch.setattr(export_xlsx, "MAX_ROWS", 5)
+    written = export_xlsx.export_xlsx(db, tmp_path / "out.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "out.xlsx", read_only=True)
+    title = SHEET_NAMES["table_rows"]
+    parts = [book[title]] + [book[f"{title[:25]} ({n})"] for n in range(2, (rows + 4) // 5 + 1)]
+    assert rows > 10 and written["table_rows"] == rows
+    assert [len(list(sheet.iter_rows())) - 1 for sheet in parts] == [5] * (rows // 5) + ([rows % 5] if rows % 5 else [])
+    assert all([c.value for c in next(sheet.iter_rows())] == [c.value for c in next(parts[0].iter_rows())] for sheet in parts)
