@@ -147,10 +147,11 @@ def _summarise(db: sqlite_utils.Database, ids_sql: str, params: list[Any] | None
     db.execute("create temp table if not exists summary_ids (id text primary key)")
     db.execute("delete from summary_ids")
     db.execute(f"insert into summary_ids {ids_sql}", params or [])
-    _remember_groups(db, "select place_group from document_summary where document_id in (select id from summary_ids)")
+    groups = "select place_group from document_summary where document_id in (select id from summary_ids)"
+    _remember_groups(db, groups)  # the places the documents were in...
     db.execute("delete from document_summary where document_id in (select id from summary_ids)")
     db.execute(f"insert into document_summary ({', '.join(views.SUMMARY_COLUMNS)}) {views.SUMMARY_SELECT}")
-    _remember_groups(db, "select place_group from document_summary where document_id in (select id from summary_ids)")
+    _remember_groups(db, groups)  # ...and the places they are in now
     db.execute("delete from summary_ids")
     _mark_latest(db)
 
