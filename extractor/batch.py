@@ -1,4 +1,5 @@
-"""Extract many files into one database: discovery, skip-if-unchanged, failures that never stop a run."""
+"""Extract many files into one database: discovery, skip-if-unchanged, worker processes with a
+time limit per document, failures that never stop a run."""
 
 from __future__ import annotations
 
@@ -9,8 +10,15 @@ from pathlib import Path
 
 from extractor import __version__, store
 from extractor.errors import UnreadableFile
+from extractor.limits import DEFAULT_LIMITS, Limits
 from extractor.pipeline import extract_file
 from extractor.readers import SUPPORTED_SUFFIXES
+from extractor.workers import TaskFailed, run_in_workers
+from schemas import PlanDocument
+
+# Old Word files are listed too, so that each gets a failure that says to save it as .docx
+# instead of being passed over in silence.
+LISTED_SUFFIXES = (*SUPPORTED_SUFFIXES, ".doc")
 
 
 @dataclass
@@ -29,11 +37,11 @@ class RunSummary:
 
 
 def discover(paths: Iterable[Path | str]) -> Iterator[Path]:
-    """Files to read: given files as they are, folders searched recursively for .txt/.docx/.pdf."""
+    """Files to read: given files as they are, folders searched recursively for .txt/.docx/.pdf (and .doc)."""
     for path in map(Path, paths):
         if path.is_dir():
             for found in sorted(path.rglob("*")):
-                if found.is_file() and found.suffix.lower() in SUPPORTED_SUFFIXES and not _is_junk(found):
+                if found.is_file() and found.suffix.lower() in LISTED_SUFFIXES and not _is_junk(found):
                     yield found
         else:
             yield path
@@ -48,42 +56,85 @@ def extract_into(
     db_path: Path | str,
     files: list[Path],
     on_file: Callable[[Path], None] | None = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    jobs: int = 1,
 ) -> RunSummary:
-    """Extract ``files`` into the database at ``db_path``; a bad file is recorded, never raised."""
+    """Extract ``files`` into the database at ``db_path``; a bad file is recorded, never raised.
+
+    Files are read in ``jobs`` worker processes; one that takes longer than ``limits.timeout_s`` is
+    stopped and recorded as failed. Only this process writes to the database, one transaction per file.
+    """
     db = store.open_db(db_path)
     summary = RunSummary()
-    try:
+
+    def done(path: Path) -> None:
+        if on_file is not None:
+            on_file(path)
+
+    def tasks():
         for path in files:
-            _extract_one(db, path, summary)
-            if on_file is not None:
-                on_file(path)
+            data = _read_new(db, path, limits, summary)
+            if data is None:
+                done(path)
+            else:
+                yield (path, len(data)), _extract_in_worker, (path, data, limits)
+
+    try:
+        for (path, size), outcome in run_in_workers(tasks(), jobs=jobs, timeout_s=limits.timeout_s):
+            if isinstance(outcome, PlanDocument):
+                _save(db, outcome, path, size, summary)
+            elif isinstance(outcome, TaskFailed):
+                _fail(db, summary, path, f"{path}: {outcome}; raise --timeout, or report it with this file")
+            else:
+                _fail(db, summary, path, outcome)
+            done(path)
     finally:
         db.close()
     return summary
 
 
-def _extract_one(db, path: Path, summary: RunSummary) -> None:
+def _read_new(db, path: Path, limits: Limits, summary: RunSummary) -> bytes | None:
+    """The file's bytes when it needs extracting; None when it is unchanged or cannot be read (recorded)."""
     try:
+        limits.check_file_size(path, path.stat().st_size)
         data = path.read_bytes()
-    except OSError as error:
-        _fail(db, summary, path, f"{path}: cannot be opened ({error.strerror or error}); check the path and permissions")
-        return
-    if store.is_current(db, hashlib.sha256(data).hexdigest(), __version__):
-        summary.unchanged += 1
-        return
-    try:
-        document = extract_file(path, data)
     except UnreadableFile as error:
         _fail(db, summary, path, str(error))
-        return
+        return None
+    except OSError as error:
+        _fail(db, summary, path, f"{path}: cannot be opened ({error.strerror or error}); check the path and permissions")
+        return None
+    if store.is_current(db, hashlib.sha256(data).hexdigest(), __version__):
+        summary.unchanged += 1
+        return None
+    return data
+
+
+def _extract_in_worker(path: Path, data: bytes, limits: Limits) -> PlanDocument | str:
+    """Runs in a worker process: the document, or the one-line reason it could not be read."""
+    try:
+        return extract_file(path, data, limits=limits)
+    except UnreadableFile as error:
+        return str(error)
     except Exception as error:  # a bug of ours must not stop the other 299 files
-        _fail(db, summary, path, f"{path}: internal error {type(error).__name__}: {error}; please report it with this file")
+        return f"{path}: internal error {type(error).__name__}: {error}; please report it with this file"
+
+
+def _save(db, document: PlanDocument, path: Path, size: int, summary: RunSummary) -> None:
+    try:
+        summary.rows_written += store.save(db, document, size_bytes=size)
+    except store.DatabaseError as error:
+        _fail(db, summary, path, f"{path}: could not be saved ({error}); check free disk space and that "
+                                 f"nothing else holds the database, then run again")
         return
-    summary.rows_written += store.save(db, document, size_bytes=len(data))
     summary.read += 1
     summary.by_status[document.status] = summary.by_status.get(document.status, 0) + 1
 
 
 def _fail(db, summary: RunSummary, path: Path, reason: str) -> None:
     summary.failures.append((str(path), reason))
-    store.record_failure(db, str(path), reason)
+    try:
+        store.record_failure(db, str(path), reason)
+    except store.DatabaseError:
+        pass  # the database itself is failing: the reason is still in the run summary

@@ -8,6 +8,7 @@ from pathlib import Path
 from extractor import __version__
 from extractor.checks import check
 from extractor.errors import NeedsOcr
+from extractor.limits import DEFAULT_LIMITS, Limits
 from extractor.parsers.budgets import parse_budgets
 from extractor.parsers.header import parse_header
 from extractor.parsers.households import parse_households
@@ -21,15 +22,16 @@ from extractor.text import SourceText
 from schemas import PlanDocument
 
 
-def extract_file(path: Path | str, data: bytes | None = None) -> PlanDocument:
-    """Extract one .txt/.docx/.pdf file; unreadable input raises UnreadableFile naming the file."""
+def extract_file(path: Path | str, data: bytes | None = None, *, limits: Limits = DEFAULT_LIMITS) -> PlanDocument:
+    """Extract one .txt/.docx/.pdf file; unreadable input (or over ``limits``) raises UnreadableFile naming the file."""
     path = Path(path)
     if data is None:
+        limits.check_file_size(path, path.stat().st_size)
         data = path.read_bytes()
     document_id = hashlib.sha256(data).hexdigest()
     fmt = path.suffix.lower().lstrip(".")
     try:
-        source = read(path, data)
+        source = read(path, data, limits=limits)
     except NeedsOcr as error:
         return PlanDocument(
             id=document_id, path=str(path), format=fmt, status="needs_ocr", message=str(error),
@@ -56,6 +58,7 @@ def extract_source(source: SourceText, *, document_id: str, path: str, fmt: str)
         status="ok",
         extractor_version=__version__,
         text=source.text,
+        legacy_encoding=source.legacy_encoding,
         page_starts=list(source.page_starts),
         header=header,
         references=parse_references(source),
@@ -67,7 +70,10 @@ def extract_source(source: SourceText, *, document_id: str, path: str, fmt: str)
     )
     if header.doc_type is None and not _has_content(document):
         document.status = "not_a_plan"
-        document.message = f"{path}: no KẾ HOẠCH heading and nothing a plan states was found"
+        document.message = (
+            f"{path}: no KẾ HOẠCH heading and nothing a plan states (references, budgets, targets, poverty figures) "
+            "was found; if it is a plan, check that it is the whole document and report it with this file"
+        )
     document.findings = check(document)
     return document
 

@@ -17,14 +17,14 @@ Tense = Literal["past", "plan"]
 
 _COMPONENT_RE = regex.compile(vocab.COMPONENT, regex.IGNORECASE)
 _PARENT_RE = regex.compile(vocab.PARENT_AFTER_SUBPROJECT, regex.IGNORECASE)
-_PARENT_LATER_RE = regex.compile(r"(?:\(|thuộc)\s*dự\s+án\s+(?P<parent>\d{1,2})(?!\d)", regex.IGNORECASE)
+_PARENT_LATER_RE = regex.compile(r"(?:\(|thuộc)\s*dự\s+án\s+(?P<parent>[0-9]{1,2})(?![0-9])", regex.IGNORECASE)
 _BARE_COMPONENT_RE = regex.compile(r"\s*" + vocab.COMPONENT + r"\s*", regex.IGNORECASE)
 _COMPONENT_GOES_ON_RE = regex.compile(vocab.COMPONENT_HEAD_END + r"|\s+\p{Ll}", regex.IGNORECASE)
 # 'năm 2024', but not the year of a date ('ngày 14 tháng 9 năm 2023').
 YEAR_RE = regex.compile(
-    r"(?<!tháng\s*\d{1,2}\s*)(?<![\d/.-])năm\s+(?P<year>(?:19|20)\d{2})(?!\d)", regex.IGNORECASE
+    r"(?<!tháng\s*[0-9]{1,2}\s*)(?<![0-9/.-])năm\s+(?P<year>(?:19|20)[0-9]{2})(?![0-9])", regex.IGNORECASE
 )
-_TITLE_END_RE = regex.compile(r":|(?<![\d\s])\.(?=\s|$)")
+_TITLE_END_RE = regex.compile(r":|(?<![0-9\s])\.(?=\s|$)")
 _KE_HOACH_LINE_RE = regex.compile(r"^[ \t]*K[ẾÊ]\s*HO[ẠA]CH[ \t]*$", regex.MULTILINE)
 
 _TITLE_MAX_WORDS = 24

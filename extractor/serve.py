@@ -42,7 +42,8 @@ def schema(db_path: Path) -> dict[str, list[str]]:
         ).fetchall()
         virtual = [name for name, _, sql in rows if sql.lower().startswith("create virtual table")]
         names = [n for n, _, _ in rows if not any(n == v or n.startswith(v + "_") for v in virtual)]
-        return {name: [r[1] for r in conn.execute(f"pragma table_info([{name}])")] for name in names}
+        # Names come from the file itself: quoted so that a ']' in one cannot end the identifier.
+        return {name: [r[1] for r in conn.execute(f"pragma table_info([{name.replace(']', ']]')}])")] for name in names}
     finally:
         conn.close()
 
@@ -56,6 +57,15 @@ def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001, writable: bo
     """Run Datasette on db_path until interrupted (Ctrl-C); immutable unless writable."""
     try:
         import uvicorn
+    except ImportError as error:
+        raise KehoachError(MISSING) from error
+    ds = datasette_app(db_path, writable=writable)
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)
+
+
+def datasette_app(db_path: Path, writable: bool = False) -> Any:
+    """The Datasette instance ``serve`` runs: the file opened immutable (read-only) unless ``writable``."""
+    try:
         from datasette import hookimpl
         from datasette.app import Datasette
         from datasette.plugins import pm
@@ -75,8 +85,7 @@ def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001, writable: bo
     if not pm.has_plugin("kehoach"):
         pm.register(_KehoachFunctions, name="kehoach")
     files = [str(db_path)]
-    ds = Datasette(
+    return Datasette(
         files if writable else [], immutables=[] if writable else files,
         metadata=metadata_for(db_path), settings=SETTINGS,
     )
-    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)

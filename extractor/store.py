@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -15,6 +16,9 @@ from pydantic import BaseModel
 from extractor import places, search, views
 from schemas import Evidence, PlanDocument, Value
 
+# What a failing database raises (disk full, locked past the busy timeout, corrupt file).
+DatabaseError = sqlite3.DatabaseError
+
 _SPAN = {"char_start": int, "char_end": int, "page": int, "raw": str, "evidence": str}
 
 # The contract users query (documented in the README). Columns are created up front so that
@@ -25,7 +29,8 @@ TABLES: dict[str, dict[str, type]] = {
         "number": str, "symbol": str, "so_hieu": str, "number_blank": int, "issue_date": str,
         "issue_place": str, "issuer": str, "issuer_level": str, "province": str, "district": str,
         "commune": str, "title": str, "plan_year": int, "signer": str, "signer_capacity": str,
-        "page_count": int, "size_bytes": int, "extractor_version": str, "extracted_at": str, "text": str,
+        "page_count": int, "size_bytes": int, "legacy_encoding": str, "extractor_version": str,
+        "extracted_at": str, "text": str,
     },
     "document_fields": {"document_id": str, "field": str, "value": str, **_SPAN},
     "doc_references": {
@@ -112,6 +117,7 @@ def _ensure_schema(db: sqlite_utils.Database) -> None:
             else:
                 db[name].create(columns, if_not_exists=True)
                 db[name].create_index(["document_id"], if_not_exists=True)
+            _add_missing_columns(db, name, columns)
         db["documents"].create_index(["path"], if_not_exists=True)
         for table, columns in views.INDEXES:
             db[table].create_index(columns, if_not_exists=True)
@@ -126,6 +132,14 @@ def _ensure_schema(db: sqlite_utils.Database) -> None:
         if _ensure_views(db) or summary_is_stale:
             _summarise(db, "select id from documents")
             db.execute(f"pragma user_version = {views.SUMMARY_VERSION}")
+
+
+def _add_missing_columns(db: sqlite_utils.Database, name: str, columns: dict[str, type]) -> None:
+    # A database written by an older kehoach gains the columns added since, empty until re-extracted.
+    present = set(db[name].columns_dict)
+    for column, kind in columns.items():
+        if column not in present:
+            db[name].add_column(column, kind)
 
 
 def _ensure_views(db: sqlite_utils.Database) -> bool:
@@ -230,6 +244,7 @@ def _document_row(document: PlanDocument, size_bytes: int | None) -> dict[str, A
         "issuer_level": header.issuer_level,
         "page_count": len(document.page_starts) or None,
         "size_bytes": size_bytes,
+        "legacy_encoding": document.legacy_encoding,
         "extractor_version": document.extractor_version,
         "extracted_at": _now(),
         "text": document.text,

@@ -16,7 +16,7 @@ BULLET = r"[-+•*–●▪◦]"
 # 'II.', '3.', '4.2', '2.1.', '1)': a numbered heading (a line starting '12 hộ' in a PDF is not one).
 # Unlike HEADING_MARKER_RE (the section tree's) it leaves out letter items ('a)') and 'PHẦN I':
 # it ends a village's part of a list, and a letter item may sit inside one.
-NUMBERED_HEADING = r"[ \t]*(?:[IVXLC]{1,5}[.)]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?)[ \t]+\S"
+NUMBERED_HEADING = r"[ \t]*+(?:[IVXLC]{1,5}[.)]|[0-9]{1,2}[.)]|[0-9]{1,2}\.[0-9]{1,2}(?:\.[0-9]{1,2})*\.?)[ \t]++\S"
 # What opens a list item: a bullet, a letter item 'đ) ' or a numbered heading.
 LIST_ITEM = rf"{BULLET}|[a-zđ]\)\s|{NUMBERED_HEADING}"
 # Every heading marker of the section tree at a line start: 'PHẦN II', 'II.', '2.3.', 'đ)'.
@@ -30,11 +30,11 @@ COMPONENT_LINE_RE = regex.compile(
     r"^[ \t]*(?=(?-i:Tiểu|TIỂU|Dự|DỰ)\s)" + vocab.COMPONENT + vocab.COMPONENT_HEAD_END,
     regex.MULTILINE | regex.IGNORECASE,
 )
-_BULLET_LINE_RE = regex.compile(rf"^[ \t]*(?:{BULLET}|\d{{1,2}}\)|[-+]\s*[-+])\s", regex.MULTILINE)
+_BULLET_LINE_RE = regex.compile(rf"^[ \t]*(?:{BULLET}|[0-9]{{1,2}}\)|[-+]\s*[-+])\s", regex.MULTILINE)
 # Markers and bullets opening a paragraph, to strip from a label: '- ', '+ ', 'II. ', '2.3. ', 'đ) '.
-LIST_MARKER_RE = regex.compile(rf"^(?:{BULLET}\s*|[IVXL]{{1,6}}\.\s*|\d{{1,2}}(?:\.\d{{1,2}})*\.?\s+|[a-zđ]\)\s*)+")
+LIST_MARKER_RE = regex.compile(rf"^(?:{BULLET}\s*|[IVXL]{{1,6}}\.\s*|[0-9]{{1,2}}(?:\.[0-9]{{1,2}})*\.?\s+|[a-zđ]\)\s*)+")
 # '.', '!', '?' or ';' before a space; after a digit only before a non-digit ('1.080' goes on).
-CLAUSE_END_RE = regex.compile(r"(?<!\d)[.!?;](?=\s)|(?<=\d)[.;](?=\s+\D)|[.!?;]$")
+CLAUSE_END_RE = regex.compile(r"(?<![0-9])[.!?;](?=\s)|(?<=[0-9])[.;](?=\s+[^0-9])|[.!?;]$")
 
 # --- paragraphs -------------------------------------------------------------------------------
 
@@ -51,6 +51,12 @@ def paragraph_ends(source: SourceText) -> list[int]:
     lines = text.split("\n")
     widths = sorted(len(line.strip()) for line in lines if line.strip() and "\t" not in line)
     width = widths[int(len(widths) * 0.9)] if widths else 0
+    # following[i]: the first non-blank line after line i, found in one backward pass (looking
+    # ahead from every line instead took quadratic time on a run of blank lines).
+    following, after = [""] * len(lines), ""
+    for index in range(len(lines) - 1, -1, -1):
+        following[index] = after
+        after = lines[index].strip() or after
     ends = []
     offset = -1
     last = ""  # the last non-blank line so far
@@ -58,8 +64,7 @@ def paragraph_ends(source: SourceText) -> list[int]:
         offset += len(line) + 1
         if line.strip():
             last = line.strip()
-        following = next((line.strip() for line in lines[index + 1 :] if line.strip()), "")
-        if _continues(last, following):
+        if _continues(last, following[index]):
             continue
         if not source.page_starts or _paragraph_breaks(line.strip(), lines[index + 1].strip(), width):
             ends.append(offset)
@@ -105,6 +110,7 @@ class Paragraphs:
     def __init__(self, source: SourceText) -> None:
         self.source = source
         self.ends = paragraph_ends(source)
+        self._ends_cache: dict[int, list[int]] = {}
 
     def at(self, offset: int) -> tuple[int, int]:
         """The span of the paragraph holding ``offset``."""
@@ -124,12 +130,21 @@ class Paragraphs:
         marker = HEADING_MARKER_RE.match(text, para_start)
         if marker and marker.end() <= offset:
             start = marker.end()
-        for match in CLAUSE_END_RE.finditer(text, start, para_end):
-            if match.end() <= offset:
-                start = match.end()
-            else:
-                return _strip_span(text, start, match.end())
-        return _strip_span(text, start, para_end)
+        ends = self._clause_ends(para_start, para_end)
+        index = bisect.bisect_right(ends, offset)  # ends[:index] are at or before the offset
+        if index and ends[index - 1] > start:
+            start = ends[index - 1]
+        return _strip_span(text, start, ends[index] if index < len(ends) else para_end)
+
+    def _clause_ends(self, para_start: int, para_end: int) -> list[int]:
+        """Where the clauses of a paragraph end (each mark is one character), read once per paragraph.
+
+        Reading them again for every offset took quadratic time on a long paragraph of amounts.
+        """
+        if para_start not in self._ends_cache:
+            found = CLAUSE_END_RE.finditer(self.source.text, para_start, para_end)
+            self._ends_cache[para_start] = [match.end() for match in found]
+        return self._ends_cache[para_start]
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -143,10 +158,12 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 # --- sentences --------------------------------------------------------------------------------
 
 _SENTENCE_BREAKS = regex.compile(
-    r"(?<=[.!?…])[ \t]+(?=[\p{Lu}\d\-+•*–(“\"])"  # '... 8,90%. Số hộ' but not '8,90%. giảm'
-    r"|(?<=[.!?…])[ \t]*\n"
-    r"|[ \t]*\n[ \t]*\n(?=\s*[^\s\p{Ll}])\s*"  # a blank line, unless a page break cut a sentence
-    rf"|\n(?=[ \t]*(?:{LIST_ITEM}))"
+    r"(?<=[.!?…])[ \t]++(?=[\p{Lu}0-9\-+•*–(“\"])"  # '... 8,90%. Số hộ' but not '8,90%. giảm'
+    r"|(?<=[.!?…])[ \t]*+\n"
+    # A blank line, unless a page break cut a sentence. It starts where its run of blanks does:
+    # started at every space or newline of a long run, it scanned the rest of the run each time.
+    r"|(?<![ \t\n])[ \t]*+\n[ \t]*+\n(?=\s*+[^\s\p{Ll}])\s*+"
+    rf"|\n(?=[ \t]*+(?:{LIST_ITEM}))"
 )
 
 

@@ -15,6 +15,7 @@ T = TypeVar("T")
 
 _SPACE_RUN = regex.compile(r"\s+")
 _INVISIBLE = regex.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_OTHER_DIGIT = regex.compile(r"[\p{Nd}--[0-9]]", regex.V1)
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class SourceText:
 
     text: str
     page_starts: tuple[int, ...] = field(default=())
+    legacy_encoding: str | None = None  # 'tcvn3', 'vni', ... when the text was converted from an old font encoding
 
     def page_at(self, offset: int) -> int | None:
         """1-based page holding ``offset``, or None for a text without pages."""
@@ -44,11 +46,26 @@ class SourceText:
 
 
 def normalise(text: str) -> str:
-    """NFC, with Windows and old Mac line ends made '\\n' and NUL-free."""
+    """NFC, with Windows and old Mac line ends made '\\n', NUL-free, and every decimal digit an ASCII one.
+
+    Legacy font encodings (TCVN3 puts 'ư' on U+00AD, which is dropped here) must be converted before.
+    """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     # Word and PDFs carry soft hyphens and zero-width characters that would split words apart.
-    return _INVISIBLE.sub("", text.replace("\u00a0", " "))
+    return ascii_digits(_INVISIBLE.sub("", text.replace("\u00a0", " ")))
+
+
+def ascii_digits(text: str) -> str:
+    """Digits of other scripts ('٢', fullwidth '２', Devanagari '२') as ASCII '0'-'9', one character for one."""
+    if text.isascii():
+        return text
+    return _OTHER_DIGIT.sub(_ascii_digit, text)
+
+
+def _ascii_digit(match: regex.Match) -> str:
+    digit = unicodedata.decimal(match.group(), None)  # regex and unicodedata may know different Unicode versions
+    return match.group() if digit is None else str(digit)
 
 
 def squash(text: str) -> str:

@@ -25,6 +25,11 @@ class PlanDocument(Strict):
     extractor_version: str
     text: str = Field(description="The normalised text every span points into")
     page_starts: list[int] = Field(default_factory=list, description="Offset where each PDF page starts")
+    legacy_encoding: str | None = Field(
+        default=None,
+        description="The old Vietnamese font encoding the file was typed in ('tcvn3' for .VnTime fonts, 'vni' for "
+        "VNI-Times, 'viscii'), converted to Unicode before anything was read; None for a Unicode file",
+    )
     header: Header = Field(default_factory=Header)
     references: list[Reference] = Field(default_factory=list)
     budget_items: list[BudgetItem] = Field(default_factory=list)

@@ -16,9 +16,12 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from extractor.errors import NeedsOcr, UnreadableFile
+from extractor.limits import LimitExceeded, Limits
 from extractor.readers import read
-from extractor.readers.pdf import drop_page_number, unwrap_hyphens
-from extractor.readers.txt import sniff_encoding, strip_emphasis
+from extractor.readers import pdf as pdf_reader
+from extractor.readers.docx import read_docx
+from extractor.readers.pdf import drop_page_number, read_pdf, unwrap_hyphens
+from extractor.readers.txt import read_txt, sniff_encoding, strip_emphasis
 from extractor.text import squash
 from conftest import CORPUS, SAMPLES
 from helpers import ANNEX_004_HEADER, corpus
@@ -98,7 +101,17 @@ def test_sniff_encoding(data, codec):
 def test_cp1258_corpus_file_reads_like_the_utf8_one(tmp_path):
     source = CORPUS / "000_2753d8804e160cef.txt"
     expected = read(source).text
-    assert read(_write(tmp_path, "legacy.txt", _cp1258(source.read_text("utf-8")))).text == expected
+    cp1258 = read(_write(tmp_path, "legacy.txt", _cp1258(source.read_text("utf-8"))))
+    assert cp1258.text == expected
+    assert cp1258.legacy_encoding is None  # Windows-1258 is a Unicode-era code page, not a font encoding
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_every_cp1258_corpus_file_is_not_taken_for_tcvn3(tmp_path, sample):
+    # Windows-1258's combining tones (0xCC, 0xD2, 0xDE, 0xEC, 0xF2) are TCVN3 letters read as Latin-1.
+    source = CORPUS / f"{sample}.txt"
+    cp1258 = read(_write(tmp_path, "legacy.txt", _cp1258(source.read_text("utf-8"))))
+    assert (cp1258.text, cp1258.legacy_encoding) == (read(source).text, None)
 
 
 def test_txt_reader_keeps_tabs_of_tables(tmp_path):
@@ -263,13 +276,15 @@ def test_broken_docx_is_unreadable(tmp_path, data, reason):
 # --- .pdf ---------------------------------------------------------------------------------------
 
 
-def _pdf(pages: list[bytes], extra_objects: list[bytes] = (), trailer: bytes = b"") -> bytes:
-    """A minimal PDF: one content stream per page, Helvetica as /F1, objects numbered in order."""
+def _pdf(
+    pages: list[bytes], extra_objects: list[bytes] = (), trailer: bytes = b"", font: bytes = b"/BaseFont /Helvetica"
+) -> bytes:
+    """A minimal PDF: one content stream per page, Helvetica (or ``font``) as /F1, objects numbered in order."""
     count = len(pages)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count)), count),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type1 %s >>" % font,
     ]
     for index, content in enumerate(pages):
         objects.append(
@@ -472,3 +487,43 @@ def test_broken_pdf_is_unreadable(tmp_path, data, reason):
         read(_write(tmp_path, "ke_hoach_loi.pdf", data))
     assert "ke_hoach_loi.pdf" in str(error.value) and reason in str(error.value)
     assert not isinstance(error.value, NeedsOcr)
+
+
+# --- limits and legacy encodings ------------------------------------------------------------------
+
+
+def test_readers_take_limits(tmp_path):
+    limits = Limits(max_pdf_pages=5)
+    assert read_txt(PLAN.encode(), tmp_path / "a.txt", limits=limits).text == PLAN_NFC
+    docx_bytes = _small_docx(tmp_path / "nho.docx").read_bytes()
+    assert read_docx(docx_bytes, tmp_path / "nho.docx", limits=limits).text.startswith("KẾ HOẠCH\n")
+    assert read_pdf(_ruled_pdf(), tmp_path / "r.pdf", limits=limits).text.startswith("Above the first table")
+
+
+def test_pdf_page_limit_is_checked_before_any_page_is_read(tmp_path, monkeypatch):
+    def must_not_run(page):
+        raise AssertionError("page text extracted before the page count was checked")
+
+    monkeypatch.setattr(pdf_reader, "page_text", must_not_run)
+    path = _write(tmp_path, "dai.pdf", _ruled_pdf())
+    with pytest.raises(LimitExceeded, match=r"dai.pdf: 2 pages is over the 1 page limit.*--max-pdf-pages"):
+        read(path, limits=Limits(max_pdf_pages=1))
+
+
+def test_tcvn3_pdf_text_layer_is_converted(tmp_path):
+    # A PDF whose text layer is TCVN3 glyph codes (WinAnsi bytes), on two pages.
+    def line(y: int, words: str) -> bytes:
+        return b"BT /F1 10 Tf 20 %d Td (%s) Tj ET\n" % (y, words.encode("cp1252"))
+
+    page1 = line(280, "Céng hoµ x· héi chñ nghÜa ViÖt Nam") + line(265, "§éc lËp - Tù do - H¹nh phóc") + line(250, "KÕ HO¹CH")
+    page2 = line(250, "Tû lÖ hé nghÌo gi¶m 0,91% so víi n¨m 2023")
+    data = _pdf([page1, page2], font=b"/BaseFont /.VnTime /Encoding /WinAnsiEncoding")
+    source = read(_write(tmp_path, "cu.pdf", data))
+    assert source.legacy_encoding == "tcvn3"
+    assert source.text.split("\n") == [
+        "Cộng hoà xã hội chủ nghĩa Việt Nam",
+        "Độc lập - Tự do - Hạnh phúc",
+        "KẾ HOẠCH",
+        "Tỷ lệ hộ nghèo giảm 0,91% so với năm 2023",
+    ]
+    assert source.page_at(source.text.index("Tỷ lệ")) == 2

@@ -36,11 +36,11 @@ _CONNECTOR_RE = regex.compile(
     r"\(|:|(?<!\p{L})(?P<word>" + "|".join(vocab.CONNECTOR_WORDS) + r")(?!\p{L})(?:\s*:)?", _I
 )
 _LEADING_CONNECTOR_RE = regex.compile(r"\s*(?P<word>" + "|".join(vocab.CONNECTOR_WORDS) + r")(?!\p{L})\s*:?", _I)
-_GAP_FORBIDDEN_RE = regex.compile(r"[\d,.;:!?()\[\]/%\t]")
+_GAP_FORBIDDEN_RE = regex.compile(r"[0-9,.;:!?()\[\]/%\t]")
 _COMPOUND_GAP_RE = regex.compile(r"[\p{L} \t\n]*?(?:,|(?<!\p{L})và)[ \t\n]*")
 _AND_RE = regex.compile(r"(?<!\p{L})và(?!\p{L})", _I)
 _ATTRIBUTE_RE = regex.compile(vocab.ATTRIBUTE_PART, _I | regex.DOTALL)
-_YEAR_RE = regex.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,]\d)")
+_YEAR_RE = regex.compile(r"(?<![0-9.,])(?:19|20)[0-9]{2}(?![0-9.,][0-9])")
 _MAX_GAP_WORDS = 20
 _MAX_COMPOUND_WORDS = 5
 

@@ -16,7 +16,7 @@ from schemas import BudgetItem, Evidence, Finding, PlanDocument
 _I = regex.IGNORECASE
 _MONEY_RE = regex.compile(MONEY, _I)
 _PROJECT_COUNT_RE = regex.compile(vocab.PROJECT_COUNT, _I)
-_COMPONENT_RE = regex.compile(r"^(?:Dự án (?P<project>\d+))?(?: / )?(?:Tiểu dự án (?P<sub>\d+))?$")
+_COMPONENT_RE = regex.compile(r"^(?:Dự án (?P<project>[0-9]+))?(?: / )?(?:Tiểu dự án (?P<sub>[0-9]+))?$")
 _MAX_SUMS = 256
 _FAMILY = {"prior_result": "prior", "spent": "spent"}  # planned, allocated and other amounts go together
 

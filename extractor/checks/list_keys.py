@@ -13,7 +13,7 @@ from extractor.vocab.households import VILLAGE_LEVEL
 # the other marks (ô, ơ, ư, ă, â, đ) are letters and stay.
 _TONE_MARKS = {"\u0300": "`", "\u0301": "'", "\u0303": "~", "\u0309": "?", "\u0323": "."}
 _LEVEL_PREFIX = regex.compile(rf"^{VILLAGE_LEVEL}\s+(?:số\s+)?(?=\S)", regex.IGNORECASE)
-_LEADING_ZEROS = regex.compile(r"(?<!\d)0+(?=\d)")
+_LEADING_ZEROS = regex.compile(r"(?<![0-9])0+(?=[0-9])")
 _EDGE_PUNCTUATION = regex.compile(r"^[\s,.;:()\-–]+|[\s,.;:()\-–]+$")
 
 # (two spellings, same key?): tests run every one.

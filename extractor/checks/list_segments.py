@@ -23,7 +23,7 @@ _PERSON_ITEM = regex.compile(
 
 # A line that opens with a village's name, marked or not ('Thôn Xanh', '- **Thôn Bình Sơn:**', '3. Bản Mé').
 _HEADING_LIKE = regex.compile(
-    rf"^[ \t]*(?:(?:{BULLET}|\d{{1,2}}[.)]|[a-zđ]\))[ \t]*)*(?P<name>{VILLAGE_LEVEL}[ \t]+[^\n:;,.]{{1,40}}?)[ \t]*(?::|$)",
+    rf"^[ \t]*(?:(?:{BULLET}|[0-9]{{1,2}}[.)]|[a-zđ]\))[ \t]*)*(?P<name>{VILLAGE_LEVEL}[ \t]+[^\n:;,.]{{1,40}}?)[ \t]*(?::|$)",
     regex.MULTILINE | regex.IGNORECASE,
 )
 

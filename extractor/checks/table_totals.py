@@ -101,7 +101,7 @@ def _check_total_cell(
         parts = below
         candidates = [_total(below, column)]
     if nested:
-        numbered = [row for row in parts if row.cells and regex.match(r"^\d+$", squash(row.cells[0].text))]
+        numbered = [row for row in parts if row.cells and regex.match(r"^[0-9]+$", squash(row.cells[0].text))]
         grouped = [row for row in parts if row not in numbered]
         candidates += [_total(numbered, column), _total(grouped, column)]
     precisions = [_cell_precision(c) for c in [cell, *(_cell(row, column) for row in parts)] if c is not None]

@@ -17,12 +17,14 @@ _BODY = "|".join(
 )
 _LEVEL = r"(?i:thành\s+phố|thị\s+trấn|thị\s+xã|đặc\s+khu|phường|huyện|quận|tỉnh|xã)|TP\.|TP(?=\s)"
 _COMMITTEE = "|".join("(?i:" + regex.escape(word).replace(r"\ ", r"\s+") + ")" for word in PARTY_COMMITTEES)
-_NAME_WORD = r"(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?|\d{1,2}(?!\d))"
-_NAME_GAP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # spaces, or one line break (a PDF wrap, a header cell)
+_NAME_WORD = r"(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?|[0-9]{1,2}(?![0-9]))"
+# Spaces, or one line break (a PDF wrap, a header cell). Possessive: a word follows, and a long run
+# of spaces split every way between two quantifiers took quadratic time.
+_NAME_GAP = r"(?:[ \t]++(?:\n[ \t]*+)?|\n[ \t]*+)"
 _LOCAL_BODY_RE = regex.compile(
-    rf"(?<!\p{{L}})(?:(?P<head>{_BODY}|(?i:địa\s+bàn)|Đảng\s+bộ|ĐẢNG\s+BỘ)\s+(?P<level>{_LEVEL})"
+    rf"(?<!\p{{L}})(?:(?P<head>{_BODY}|(?i:địa\s+bàn)|Đảng\s+bộ|ĐẢNG\s+BỘ)\s++(?P<level>{_LEVEL})"
     rf"|(?P<committee>{_COMMITTEE}))"
-    rf"(?:{_NAME_GAP}(?P<name>{_NAME_WORD}(?:{_NAME_GAP}{_NAME_WORD}){{0,3}}))?(?![\p{{L}}\d])"
+    rf"(?:{_NAME_GAP}(?P<name>{_NAME_WORD}(?:{_NAME_GAP}{_NAME_WORD}){{0,3}}))?(?![\p{{L}}0-9])"
 )
 _WORD_RE = regex.compile(r"\S+")
 

@@ -13,11 +13,11 @@ from schemas import BudgetItem
 
 _MONEY_RE = regex.compile(MONEY, regex.IGNORECASE)
 _PERIOD_RE = regex.compile(
-    r"giai\s+đoạn\s+(?P<first>(?:19|20)\d{2})\s*[-–]\s*(?P<last>(?:19|20)\d{2})", regex.IGNORECASE
+    r"giai\s+đoạn\s+(?P<first>(?:19|20)[0-9]{2})\s*[-–]\s*(?P<last>(?:19|20)[0-9]{2})", regex.IGNORECASE
 )
 _TOTAL_AFTER_RE = regex.compile(vocab.TOTAL_AFTER, regex.IGNORECASE)
 _LEADING_YEAR_RE = regex.compile(
-    r"^(?:trong\s+)?(?:năm|giai\s+đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*", regex.IGNORECASE
+    r"^(?:trong\s+)?(?:năm|giai\s+đoạn)\s+[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?\s*,?\s*", regex.IGNORECASE
 )
 _SPACE_RE = regex.compile(r"\s+")
 

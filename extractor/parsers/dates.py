@@ -6,22 +6,32 @@ import regex
 
 from schemas import PartialDate
 
-# A blank part: nothing, dots, ellipses, underscores or spaces between the words.
-_BLANK = r"[\s.…_/-]*"
-_DAY = r"\d{1,2}"
-_MONTH = r"\d{1,2}"
-_YEAR = r"(?:19|20)\d{2}"
+# A blank part: nothing, dots, ellipses, underscores or spaces between the words. Possessive, as are
+# the spaces around a part: a word follows, so giving back never helps, and a long run of blanks
+# before a missing 'tháng' would otherwise be retried split every way (cubic time).
+_BLANK = r"[\s.…_/-]*+"
+_DAY = r"[0-9]{1,2}"
+_MONTH = r"[0-9]{1,2}"
+_YEAR = r"(?:19|20)[0-9]{2}"
 
 # 'ngày 29 tháng 12 năm 2023', 'ngày.... tháng 02 năm 2024', 'ngày   tháng   năm 2024'.
 LONG_DATE = (
-    rf"ngày\s*(?:(?P<day>{_DAY})|{_BLANK})\s*tháng\s*(?:(?P<month>{_MONTH})|{_BLANK})"
-    rf"\s*năm\s*(?P<year>{_YEAR})(?!\d)"
+    rf"ngày\s*+(?:(?P<day>{_DAY})|{_BLANK})\s*+tháng\s*+(?:(?P<month>{_MONTH})|{_BLANK})"
+    rf"\s*+năm\s*+(?P<year>{_YEAR})(?![0-9])"
 )
 # '29/12/2023', '08 /01/2024', '20-3-2024', '16.3.2022'; the separator is the same twice.
 SHORT_DATE = (
-    rf"(?<![\d/.-])(?P<day>{_DAY})\s*(?P<sep>[/.-])\s*(?P<month>{_MONTH})\s*(?P=sep)\s*(?P<year>{_YEAR})(?!\d)"
+    rf"(?<![0-9/.-])(?P<day>{_DAY})\s*+(?P<sep>[/.-])\s*+(?P<month>{_MONTH})\s*+(?P=sep)\s*+(?P<year>{_YEAR})(?![0-9])"
 )
-DATE = rf"(?:{LONG_DATE}|{SHORT_DATE})"
+# A template's short date with a part left blank: 'ngày …/…/2024', 'ngày .../3/2024', 'ngày   /  /2024'.
+# Only after 'ngày' (a bare '…/…/2024' could be anything) and only with a blank part: a date with
+# both parts written is SHORT_DATE's, without the word.
+_BLANK_PART = r"[.…_]*+"
+BLANK_SHORT_DATE = (
+    rf"ngày\s*+(?![0-9]{{1,2}}\s*+/\s*+[0-9]{{1,2}}\s*+/)(?:(?P<day>{_DAY})|{_BLANK_PART})\s*+/\s*+"
+    rf"(?:(?P<month>{_MONTH})|{_BLANK_PART})\s*+/\s*+(?P<year>{_YEAR})(?![0-9])"
+)
+DATE = rf"(?:{LONG_DATE}|{SHORT_DATE}|{BLANK_SHORT_DATE})"
 
 _DATE_RE = regex.compile(DATE, regex.IGNORECASE)
 

@@ -24,7 +24,9 @@ _HEADING_RE = regex.compile(
     + r")[ \t*]*$"
 )
 # 'Số: 4159/KH-UBND', 'Số: /KH-UBND', 'Số 45-KH/HU' at a line start or after a table cell break.
-_NUMBER_LINE_RE = regex.compile(r"(?m)(?:^|(?<=[\t|]))[ \t]*Số[ \t]*[:.]?[ \t]*" + SO_HIEU_BLANKABLE)
+# Only spaces may follow the break ('\t\tSố' starts after the last tab), and the white space is
+# possessive: a long run of tabs or spaces is then crossed once, not once per starting point.
+_NUMBER_LINE_RE = regex.compile(r"(?m)(?:^|(?<=[\t|]))[ ]*+Số[ \t]*+[:.]?[ \t]*+" + SO_HIEU_BLANKABLE)
 # A place, then the long date: 'Thành phố Lai Châu, ngày 29 tháng 12 năm 2023'.
 _PLACE_WORD = r"\p{Lu}[\p{Ll}'’]*(?:-\p{Lu}[\p{Ll}'’]*)?"
 _PLACE_PREFIX = r"(?:Thành[ \t]+phố|Thị[ \t]+xã|Thị[ \t]+trấn|TP\.?)[ \t]+"
@@ -35,12 +37,12 @@ _PLACE_DATE_RE = regex.compile(
 _TYPE_WORDS = "|".join(regex.escape(name).replace(r"\ ", r"\s+") for name in DOC_TYPES)
 # 'ban hành Kế hoạch số 47/KH- UBND': a statement, before the heading, that this plan was issued.
 _ISSUED_RE = regex.compile(rf"ban\s+hành\s+(?P<type>(?i:{_TYPE_WORDS}))\s+số\s*(?P<so_hieu>{SO_HIEU})")
-_DATE_AFTER_RE = regex.compile(rf"\s*,?\s*(?:(?i:ngày)\s*)?(?P<date>(?i:{DATE}))")
+_DATE_AFTER_RE = regex.compile(rf"\s*+(?:,\s*+)?(?:(?i:ngày)\s*+)?(?P<date>(?i:{DATE}))")
 _DATE_RE = regex.compile(rf"(?i:{DATE})")
 # 'năm 2024' in a title, but not 'định hướng đến năm 2030'.
-_TITLE_YEAR_RE = regex.compile(r"(?i)(?<!(?:đến|tới|nhìn)\s+)năm\s+(?P<year>(?:19|20)\d{2})(?!\d)")
+_TITLE_YEAR_RE = regex.compile(r"(?i)(?<!(?:đến|tới|nhìn)\s+)năm\s+(?P<year>(?:19|20)[0-9]{2})(?![0-9])")
 _BODY_YEAR_RE = regex.compile(
-    r"(?i)thời\s+gian(?:\s+thực\s+hiện)?\s*:?\s*(?:trong\s+|cả\s+)?năm\s+(?P<year>(?:19|20)\d{2})(?!\d)"
+    r"(?i)thời\s+gian(?:\s+thực\s+hiện)?\s*:?\s*(?:trong\s+|cả\s+)?năm\s+(?P<year>(?:19|20)[0-9]{2})(?![0-9])"
 )
 _SECTION_RE = regex.compile(rf"(?m)^{NUMBERED_HEADING}")
 _LINE_RE = regex.compile(r"(?m)^.*$")

@@ -10,7 +10,7 @@ from extractor.vocab.money import MONEY_UNITS
 
 # Thousands groups with '.', decimal comma; a bare run of digits; leading zeros allowed ('06 lớp').
 # The look-arounds keep '2021-2025' and '8/10' apart and never start inside another number.
-NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?![\d]|[.,]\d)"
+NUMBER = r"(?<![0-9.,])(?:[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[.,][0-9]+)?)(?![0-9]|[.,][0-9])"
 
 _UNIT_ALTERNATIVES = "|".join(regex.escape(unit) for unit in sorted(MONEY_UNITS, key=len, reverse=True))
 # Units are matched with flexible inner spacing ('triệu  đồng', 'triệu\nđồng' after a line wrap).
@@ -24,7 +24,7 @@ _SPACE_RE = regex.compile(r"\s+")
 def parse_number(text: str) -> Decimal | None:
     """Read a number written the Vietnamese way; None when it is not one number."""
     digits = _SPACE_RE.sub("", text)
-    if not digits or not regex.fullmatch(r"\d[\d.,]*", digits) or digits[-1] in ".,":
+    if not digits or not regex.fullmatch(r"[0-9][0-9.,]*", digits) or digits[-1] in ".,":
         return None
     dots, commas = digits.count("."), digits.count(",")
     if dots and commas:

@@ -58,22 +58,22 @@ _TOKENS: list[tuple[str, str]] = [
     ("total", rf"{TOTAL_LEAD}(?P<t_val>(?P<t_n>{NUMBER})\s*{_HO})"),
     ("mention", "|".join(f"(?P<m{i}>{pattern})" for i, (pattern, _, _) in enumerate(CATEGORY_MENTIONS))),
     # 'năm 2023', 'cuối năm 2024', '31/12/2023'; 'so với năm 2022' is the year compared with.
-    ("when", rf"(?P<y_base>{YEAR_BASE})?{YEAR_LEAD}năm\s+(?P<y>(?:19|20)\d{{2}})(?!\d|\s*[-–]\s*(?:19|20)\d{{2}})"
+    ("when", rf"(?P<y_base>{YEAR_BASE})?{YEAR_LEAD}năm\s+(?P<y>(?:19|20)[0-9]{{2}})(?![0-9]|\s*[-–]\s*(?:19|20)[0-9]{{2}})"
      rf"|{SHORT_DATE}"),
     ("verb", "|".join(f"(?P<v{i}>(?:{pattern})(?!\\p{{L}}))" for i, (pattern, _) in enumerate(MEASURE_VERBS))),
     ("lead", VILLAGE_LIST_LEAD.format(level=VILLAGE_LEVEL).replace("(?P<level>", "(?P<lead_level>")),
     # 'thôn Tô:' opens an item of a village list; 'thôn Tô có 08 hộ nghèo' names the village of a figure.
-    ("village", rf"(?P<vl>{VILLAGE_LEVEL})\s+(?P<vn>[\p{{L}}\d]+(?:\s+[\p{{L}}\d]+){{0,3}}?)(?P<vcolon>\s*:)"
-     rf"|(?P<vl2>{VILLAGE_LEVEL})\s+(?P<vn2>(?-i:\p{{Lu}})[\p{{L}}\d]*(?:\s+[\p{{L}}\d]+){{0,3}}?)"
+    ("village", rf"(?P<vl>{VILLAGE_LEVEL})\s+(?P<vn>[\p{{L}}0-9]+(?:\s+[\p{{L}}0-9]+){{0,3}}?)(?P<vcolon>\s*:)"
+     rf"|(?P<vl2>{VILLAGE_LEVEL})\s+(?P<vn2>(?-i:\p{{Lu}})[\p{{L}}0-9]*(?:\s+[\p{{L}}0-9]+){{0,3}}?)"
      r"(?=\s+có(?!\p{L}))"),
     # 'Bình Yên:' after 'tại các thôn:': a village named without its level word.
-    ("label", r"(?P<lb>(?-i:\p{Lu}\p{L}*(?:\s+(?:\p{Lu}\p{L}*|\d+)){0,3}))\s*:(?!\s*\d{1,2}[/.])"),
+    ("label", r"(?P<lb>(?-i:\p{Lu}\p{L}*(?:\s+(?:\p{Lu}\p{L}*|[0-9]+)){0,3}))\s*:(?!\s*[0-9]{1,2}[/.])"),
 ]
 _TOKEN_RE = regex.compile(
-    "|".join(f"(?P<{name}>(?<![\\p{{L}}\\d])(?:{pattern}))" for name, pattern in _TOKENS), _I
+    "|".join(f"(?P<{name}>(?<![\\p{{L}}0-9])(?:{pattern}))" for name, pattern in _TOKENS), _I
 )
 _LINK_RE = regex.compile(rf"(?<!\p{{L}}){LINK_WORDS}(?!\p{{L}})", _I)
-_PLAIN_PARENS = regex.compile(r"\([^()\d]*\)")  # '(sau điều tra)': asides without numbers are skipped
+_PLAIN_PARENS = regex.compile(r"\([^()0-9]*\)")  # '(sau điều tra)': asides without numbers are skipped
 
 
 @dataclass

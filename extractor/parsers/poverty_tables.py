@@ -36,8 +36,8 @@ _COLUMN_RES = {
         ("label", rf"(?<!\p{{L}})(?:{VILLAGE_LEVEL}|{TABLE_LABEL_COLUMN})(?!\p{{L}})"),
     )
 }
-_YEAR_IN = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_ROW_NUMBER = regex.compile(r"[\d.,%\s]+|[IVXLC]+")
+_YEAR_IN = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+_ROW_NUMBER = regex.compile(r"[0-9.,%\s]+|[IVXLC]+")
 
 
 @dataclass(frozen=True)

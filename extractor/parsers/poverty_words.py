@@ -67,7 +67,7 @@ def is_filler(gap: str) -> bool:
 def unfilled_tail(gap: str) -> str:
     """The end of ``gap`` after its last word that is not a filler; all of it when it is all fillers."""
     rest = _FILLER_RE.sub(lambda m: " " * len(m.group()), gap)
-    last = regex.search(r"[\p{L}\d][^\p{L}\d]*$", rest)
+    last = regex.search(r"[\p{L}0-9][^\p{L}0-9]*$", rest)
     return gap if last is None else gap[last.start() + 1 :]
 
 

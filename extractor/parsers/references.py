@@ -32,11 +32,14 @@ _TYPE_BEFORE_RE = regex.compile(
 )
 _SO_BEFORE_RE = regex.compile(r"(?<!\p{L})(?i:số)\s*:?\s*$")
 # 'Kế hoạch số 599/KH-UBND ngày 16/3/2022, số 989/KH-UBND ...': the same type continues.
-_CONTINUES_RE = regex.compile(r"\s*(?:[,;]\s*|\s+)(?:và\s+|cùng\s+)?(?P<so>(?i:số))\s*:?\s*$")
+_CONTINUES_RE = regex.compile(r"(?<!\s)\s*+(?:[,;]\s*+|(?<=\s))(?:và\s++|cùng\s++)?(?P<so>(?i:số))\s*+:?\s*+$")
 # Between two citations that share the issuer named after the last one: ',' or 'và', not ';'.
-_SHARES_ISSUER_RE = regex.compile(rf"\s*(?:,|\s+và|\s+cùng)\s*(?:(?i:{_TYPE_WORDS})\s+)?(?i:số)?\s*:?\s*$")
+# White space possessive throughout here: a long blank gap is crossed once, never split every way.
+_SHARES_ISSUER_RE = regex.compile(
+    rf"\s*+(?:,|(?<=\s)và|(?<=\s)cùng)\s*+(?:(?i:{_TYPE_WORDS})\s++)?(?i:số)?\s*+:?\s*+$"
+)
 _KEM_THEO_RE = regex.compile(rf"(?i:kèm\s+theo)\s+(?P<type>(?i:{_TYPE_WORDS}))\s+(?i:số)\s*:?\s*$")
-_DATE_AFTER_RE = regex.compile(rf"\s*,?\s*(?:(?i:ngày)\s*)?(?P<date>(?i:{DATE}))")
+_DATE_AFTER_RE = regex.compile(rf"\s*+(?:,\s*+)?(?:(?i:ngày)\s*+)?(?P<date>(?i:{DATE}))")
 _OF_RE = regex.compile(r"\s*,?\s*của\s+(?=\p{Lu})")
 _STOPS = "|".join(regex.escape(word).replace(r"\ ", r"\s+") for word in sorted(ISSUER_STOP_WORDS, key=len, reverse=True))
 _ISSUER_CHAR = r"[^\s,;:.()\"“”]"
@@ -46,7 +49,8 @@ _OPENERS = "|".join(
 )
 # Between two words of an issuer: spaces, or a line break (a PDF wrap) unless the next line opens
 # a list item ('- ', '2.') or a new sentence ('Quyết định ...', 'Căn cứ ...').
-_ISSUER_GAP = rf"(?:[ \t]+|\s*\n\s*(?![-+•*]|(?:\d+|[IVX]+)[.)]|(?:{_OPENERS})(?!\p{{L}})))"
+# A word follows the gap, so the gap is the whole run of white space: matched possessively.
+_ISSUER_GAP = rf"(?:[ \t]++|(?=[^\S\n]*+\n)\s++(?![-+•*]|(?:[0-9]+|[IVX]+)[.)]|(?:{_OPENERS})(?!\p{{L}})))"
 # An issuer runs word by word until punctuation, a word that starts what the document is about,
 # another citation ('Quyết định số'), or 'và' before another document or body ('của Quốc hội và Nghị quyết').
 _ISSUER_RE = regex.compile(

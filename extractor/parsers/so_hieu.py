@@ -12,24 +12,26 @@ _DASH = r"[-–—‐‑]"
 # One part of a symbol: capitals and digits ('UBND', 'QH15', 'TB&XH'), or two capitals then
 # anything ('TTg', 'CTr', 'TTr'), or 'QyĐ'. A capitalised word ('Về', 'Ban') is never a part,
 # so 'số 12/QĐ-UBND - Về việc' stops before the dash.
-_PART = r"(?:\p{Lu}{2,}[\p{L}\d&]*|\p{Lu}\p{Ll}\p{Lu}[\p{L}\d&]*|\p{Lu}[\p{Lu}\d&]*)"
-_SYMBOL = rf"{_PART}(?:\s*{_DASH}\s*{_PART})*"
-_END = r"(?![\p{L}\d&])"
-_START = r"(?<![\p{L}\d/.,&-])"
-_YEAR = r"(?:19|20)\d{2}"
-_NUMBER = r"\d{1,6}[a-z]?"
+_PART = r"(?:\p{Lu}{2,}[\p{L}0-9&]*|\p{Lu}\p{Ll}\p{Lu}[\p{L}0-9&]*|\p{Lu}[\p{Lu}0-9&]*)"
+_SYMBOL = rf"{_PART}(?:\s*+{_DASH}\s*+{_PART})*"
+_END = r"(?![\p{L}0-9&])"
+_START = r"(?<![\p{L}0-9/.,&-])"
+_YEAR = r"(?:19|20)[0-9]{2}"
+_NUMBER = r"[0-9]{1,6}[a-z]?"
 # What a template puts where the number will go: nothing, dots, an ellipsis, underscores.
-_BLANK = r"[.…_]*"
+# The white space in these patterns is possessive: what follows it is never white space, and giving
+# it back would retry a long run of spaces in every split (quadratic time).
+_BLANK = r"[.…_]*+"
 
 
 def _slashed(number: str) -> str:
     """Administrative '51/KH-UBND' and normative '14/2012/QĐ-TTg'."""
-    return rf"(?P<number>{number})\s*/\s*(?:(?P<year>{_YEAR})\s*/\s*)?(?P<symbol>{_SYMBOL}){_END}"
+    return rf"(?P<number>{number})\s*+/\s*+(?:(?P<year>{_YEAR})\s*+/\s*+)?(?P<symbol>{_SYMBOL}){_END}"
 
 
 def _party(number: str) -> str:
     """Party '47-NQ/TU', '56- CTr/TU': number, dash, type, slash, issuing committee."""
-    return rf"(?P<number>{number})\s*{_DASH}\s*(?P<psymbol>{_PART}\s*/\s*{_SYMBOL}){_END}"
+    return rf"(?P<number>{number})\s*+{_DASH}\s*+(?P<psymbol>{_PART}\s*+/\s*+{_SYMBOL}){_END}"
 
 
 # A document number with its number written.

@@ -29,8 +29,8 @@ _TOTAL_RE = regex.compile(
     regex.IGNORECASE,
 )
 _UNIT_RE = regex.compile(UNIT_LABEL + r"\s*(?P<unit>[^\n\t)|]+)", regex.IGNORECASE)
-_ROW_NUMBER_RE = regex.compile(r"(?:\d+|[IVXLC]+|[a-zđ])[.)]?", regex.IGNORECASE)
-_COLUMN_NUMBER_RE = regex.compile(r"\(?(\d+)\)?")
+_ROW_NUMBER_RE = regex.compile(r"(?:[0-9]+|[IVXLC]+|[a-zđ])[.)]?", regex.IGNORECASE)
+_COLUMN_NUMBER_RE = regex.compile(r"\(?([0-9]+)\)?")
 _PAREN_UNIT_RE = regex.compile(r"\(\s*(?:đvt\s*:\s*)?(?P<unit>[^()]+?)\s*\)", regex.IGNORECASE)
 _PER_UNIT_MONEY_RE = regex.compile(rf"(?P<n>{NUMBER})\s*(?:đồng|đ|vnđ|vnd)", regex.IGNORECASE)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -15,9 +16,10 @@ from schemas import Target
 
 _UNIT_WORDS = sorted((unit for unit in vocab.UNITS if unit != "%"), key=len, reverse=True)
 _UNIT = r"(?P<unit>%|(?:" + "|".join(regex.escape(unit).replace(r"\ ", r"\s+") for unit in _UNIT_WORDS) + r")(?!\p{L}))"
-# A number with its unit; '8/10 thôn' and '2021-2025' are not targets.
+# A number with its unit; '8/10 thôn' and '2021-2025' are not targets. The look-behind is tried at
+# digits only: tried everywhere, it scanned back over every run of white space once per character.
 _QUANTITY_RE = regex.compile(
-    rf"(?<![/\d]\s*)(?P<number>{NUMBER})(?!\s*/\s*\d)(?:\s*(?=%)|\s+){_UNIT}", regex.IGNORECASE
+    rf"(?=[0-9])(?<![/0-9]\s*)(?P<number>{NUMBER})(?!\s*/\s*[0-9])(?:\s*(?=%)|\s+){_UNIT}", regex.IGNORECASE
 )
 _BEFORE_RE = regex.compile(
     r"(?:^|(?<=\s))(?P<word>"
@@ -31,15 +33,15 @@ _AFTER_RE = regex.compile(
     + r")(?!\p{L})",
     regex.IGNORECASE,
 )
-_BASELINE_RE = regex.compile(r"(?:so\s+với|từ)\s+(?:\S+\s+){0,3}?(?:cuối\s+|đầu\s+)?năm\s+\d{4}", regex.IGNORECASE)
+_BASELINE_RE = regex.compile(r"(?:so\s+với|từ)\s+(?:\S+\s+){0,3}?(?:cuối\s+|đầu\s+)?năm\s+[0-9]{4}", regex.IGNORECASE)
 # What ends an indicator but says nothing of its subject: 'vào cuối năm 2024', 'so với ...', 'trở lên'.
 _TIME_TAIL_RE = regex.compile(
-    r"\s*(?:(?:vào|đến|trong)\s+)?(?:cuối\s+|đầu\s+)?năm\s+\d{4}\s*$"
+    r"\s*(?:(?:vào|đến|trong)\s+)?(?:cuối\s+|đầu\s+)?năm\s+[0-9]{4}\s*$"
     r"|\s*so\s+với\s+.*$"
     r"|\s*(?:trở\s+lên|trở\s+xuống)\s*$",
     regex.IGNORECASE,
 )
-_LEADING_YEAR_RE = regex.compile(r"^(?:(?:trong|đến|vào)\s+)?(?:cuối\s+)?năm\s+\d{4}\s*,?\s*", regex.IGNORECASE)
+_LEADING_YEAR_RE = regex.compile(r"^(?:(?:trong|đến|vào)\s+)?(?:cuối\s+)?năm\s+[0-9]{4}\s*,?\s*", regex.IGNORECASE)
 _PARENTHESES_RE = regex.compile(r"\([^()]*\)")
 # The first number of a range just before a number: '1-1,5%', 'từ 20 đến 25 hộ', '5 – 7 lớp'.
 _RANGE_START_RE = regex.compile(rf"(?:(?<!\p{{L}})từ\s+)?(?P<low>{NUMBER})\s*(?:[-–]|đến)\s*$", regex.IGNORECASE)
@@ -73,38 +75,89 @@ def parse_targets(source: SourceText) -> list[Target]:
     text = source.text
     targets = []
     seen_sentences = set()
+    facts = _SentenceFacts(sections)
     for match in _QUANTITY_RE.finditer(text):
         sentence = sections.paragraphs.clause_at(match.start())
-        if sentence in seen_sentences or not _is_target_sentence(sections, text, sentence, match.start()):
+        if sentence in seen_sentences or not _is_target_sentence(sections, facts, sentence, match.start()):
             continue
         seen_sentences.add(sentence)
         targets.extend(_sentence_targets(source, sections, sentence))
     return targets
 
 
-def _is_target_sentence(sections: Sections, text: str, sentence: tuple[int, int], offset: int) -> bool:
+_TARGET_VERB_RE = regex.compile(
+    "|".join(regex.escape(verb).replace(r"\ ", r"\s+") for verb in vocab.TARGET_VERBS), regex.IGNORECASE
+)
+_TAB_LINE_RE = regex.compile(r"(?m)^[^\n\t]*+\t[^\n]*+")
+_OPENING_CHARS = 300  # list markers and the opening word fit in this many characters of a paragraph
+
+
+class _SentenceFacts:
+    """What the words of a sentence say, read once per sentence and paragraph.
+
+    Every number of a long paragraph asks about its sentence; reading the paragraph again for each
+    took quadratic time (8,000 characters of '1% 1% ...' took 9 s).
+    """
+
+    def __init__(self, sections: Sections) -> None:
+        self.sections = sections
+        self.text = sections.source.text
+        self._tab_lines = [match.span() for match in _TAB_LINE_RE.finditer(self.text)]
+        self._tab_starts = [start for start, _ in self._tab_lines]
+        self._pledges: dict[int, list[int]] = {}
+        self._sentences: dict[tuple[int, int], tuple[bool, int | None]] = {}
+        self._openings: dict[tuple[int, int], bool] = {}
+
+    def in_table_row(self, offset: int) -> bool:
+        """True on a line holding a tab: table rows are the tables parser's."""
+        index = bisect.bisect_right(self._tab_starts, offset) - 1
+        return index >= 0 and self._tab_lines[index][0] <= offset <= self._tab_lines[index][1]
+
+    def pledged(self, para_start: int, end: int) -> bool:
+        """True when 'phấn đấu' is said in the paragraph before ``end``."""
+        if para_start not in self._pledges:
+            _, para_end = self.sections.paragraphs.at(para_start)
+            self._pledges[para_start] = [
+                match.end() for match in _TARGET_VERB_RE.finditer(self.text, para_start, para_end, overlapped=True)
+            ]
+        return any(verb_end <= end for verb_end in self._pledges[para_start])
+
+    def reported_and_year(self, sentence: tuple[int, int]) -> tuple[bool, int | None]:
+        """(whether the sentence reports a result, the year it is for)."""
+        if sentence not in self._sentences:
+            words = self.text[sentence[0] : sentence[1]]
+            lowered = squash(words).lower()
+            self._sentences[sentence] = (any(word in lowered for word in vocab.REPORTED_WORDS), _year(words))
+        return self._sentences[sentence]
+
+    def opens_with_target_word(self, para_start: int, end: int) -> bool:
+        """'- Mục tiêu: hỗ trợ 20 hộ ...': a list item opening with 'Mục tiêu:' rather than a heading."""
+        key = (para_start, min(end, para_start + _OPENING_CHARS))
+        if key not in self._openings:
+            opening = LIST_MARKER_RE.sub("", squash(self.text[key[0] : key[1]])).lower()
+            self._openings[key] = any(
+                opening.startswith(word) and ":" in opening[: len(word) + 12] for word in _TARGET_OPENINGS
+            )
+        return self._openings[key]
+
+
+def _is_target_sentence(sections: Sections, facts: _SentenceFacts, sentence: tuple[int, int], offset: int) -> bool:
     """A forward-looking sentence: in a target section or saying 'phấn đấu', not a report of the past."""
-    start, end = sentence
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", offset)
-    if "\t" in text[line_start : line_end if line_end >= 0 else len(text)]:
+    _, end = sentence
+    if facts.in_table_row(offset):
         return False  # table rows are the tables parser's
     if sections.tense_at(offset) == "past":
         return False
-    lowered = squash(text[start:end]).lower()
-    if any(word in lowered for word in vocab.REPORTED_WORDS):
+    reported, year = facts.reported_and_year(sentence)
+    if reported:
         return False
     para_start, _ = sections.paragraphs.at(offset)
-    context = squash(text[para_start:end]).lower()
-    pledged = any(verb in context for verb in vocab.TARGET_VERBS)
-    year = _year(text[start:end])
+    pledged = facts.pledged(para_start, end)
     if year is not None and sections.plan_year is not None and year < sections.plan_year and not pledged:
         return False  # 'Năm 2023, tỷ lệ hộ nghèo là 5,2%' in a plan for 2024 reports a result
     if sections.in_target_section(offset) or pledged:
         return True
-    # '- Mục tiêu: hỗ trợ 20 hộ ...' as a list item rather than a heading.
-    opening = LIST_MARKER_RE.sub("", squash(text[para_start:end])).lower()
-    return any(opening.startswith(word) and ":" in opening[: len(word) + 12] for word in _TARGET_OPENINGS)
+    return facts.opens_with_target_word(para_start, end)
 
 
 def _sentence_targets(source: SourceText, sections: Sections, sentence: tuple[int, int]) -> list[Target]:

@@ -12,6 +12,8 @@ from pdfminer.pdfdocument import PDFEncryptionError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errors import KehoachError, NeedsOcr, UnreadableFile
+from extractor.limits import DEFAULT_LIMITS, Limits
+from extractor.readers.legacy import detect_and_convert
 from extractor.text import SourceText, normalise, squash
 
 _ADVICE_DAMAGED = "the file is damaged or not a PDF; export it again to PDF, or give the .docx"
@@ -23,25 +25,31 @@ _PAGE_NUMBER = regex.compile(r"[-–—]?\s*(?:trang\s*)?(\d{1,4})(?:\s*/\s*\d{1
 _WRAP_AFTER_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N}]-)\n(?=[\p{L}\p{N}])")
 
 
-def read_pdf(data: bytes, path: Path) -> SourceText:
-    """Read a PDF plan; pages joined by '\\n', ``page_starts`` marking where each begins."""
-    pages = _page_texts(data, path)
+def read_pdf(data: bytes, path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceText:
+    """Read a PDF plan; pages joined by '\\n', ``page_starts`` marking where each begins.
+
+    The page count is checked against ``limits`` before any page is read.
+    """
+    pages, encoding = _page_texts(data, path, limits)
     starts, offset = [], 0
     for text in pages:
         starts.append(offset)
         offset += len(text) + 1
-    return SourceText("\n".join(pages), tuple(starts))
+    return SourceText("\n".join(pages), tuple(starts), legacy_encoding=encoding)
 
 
-def _page_texts(data: bytes, path: Path) -> list[str]:
-    """The normalised text of each page; NeedsOcr for a scan, UnreadableFile for a bad file."""
+def _page_texts(data: bytes, path: Path, limits: Limits) -> tuple[list[str], str | None]:
+    """The normalised text of each page and the legacy encoding it was converted from, if any;
+    NeedsOcr for a scan, UnreadableFile for a bad file."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            limits.check_pages(path, len(pdf.pages))
             if not pdf.pages:
                 raise UnreadableFile(path, "the PDF has no pages", _ADVICE_DAMAGED)
             if not any(page.chars for page in pdf.pages):
                 _raise_without_text(pdf.pages, path)
-            texts = [normalise(page_text(page)) for page in pdf.pages]
+            raw = [page_text(page) for page in pdf.pages]
+            fonts = {char.get("fontname") or "" for page in pdf.pages for char in page.chars}
     except KehoachError:
         raise
     except PdfminerException as error:
@@ -51,7 +59,21 @@ def _page_texts(data: bytes, path: Path) -> list[str]:
         raise UnreadableFile(path, f"cannot open it as PDF ({type(cause).__name__})", _ADVICE_DAMAGED) from None
     except Exception as error:  # pdfminer raises many types on a damaged page
         raise UnreadableFile(path, f"cannot read the PDF ({type(error).__name__}: {error})", _ADVICE_DAMAGED) from None
-    return [drop_page_number(text, number) for number, text in enumerate(texts, 1)]
+    raw, encoding = convert_legacy_pages(raw, fonts)
+    texts = [normalise(text) for text in raw]
+    return [drop_page_number(text, number) for number, text in enumerate(texts, 1)], encoding
+
+
+def convert_legacy_pages(pages: list[str], fonts: set[str]) -> tuple[list[str], str | None]:
+    """Pages typed in an old font encoding (a .VnTime PDF) made Unicode, decided over the whole document.
+
+    Runs before ``normalise``, which would delete TCVN3's 'ư'. Pages are joined with form feeds,
+    which no page text holds and no conversion touches, so they split back one for one.
+    """
+    converted, encoding = detect_and_convert("\f".join(page.replace("\f", "\n") for page in pages), fonts)
+    if encoding is None:
+        return pages, None
+    return converted.split("\f"), encoding
 
 
 def _raise_without_text(pages, path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Plain-text plans: pick the encoding, normalise, and drop the emphasis markers of text exports."""
+"""Plain-text plans: pick the encoding, convert old font encodings, normalise, drop text-export emphasis."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from pathlib import Path
 import regex
 
 from extractor.errors import UnreadableFile
+from extractor.limits import DEFAULT_LIMITS, Limits
+from extractor.readers.legacy import detect_and_convert, syllable_count
 from extractor.text import SourceText, normalise
 
 # '**bold**' and '*italic*' survive in text exports; in Word they are run formatting, so they go.
@@ -31,6 +33,10 @@ _SNIFF_BYTES = 4096
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 _MAX_CONTROL_SHARE = 0.01
 _ADVICE_ENCODING = "save it as UTF-8 text (Notepad: Save As, Encoding UTF-8) or give the .docx/.pdf"
+# Bytes 0x80-0x9F as Windows-1252 reads them (quotes, dashes); a legacy Vietnamese font keeps them there.
+_CP1252_C1 = {
+    byte: bytes([byte]).decode("cp1252") for byte in range(0x80, 0xA0) if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
 
 
 def strip_emphasis(text: str) -> str:
@@ -96,11 +102,43 @@ def _reject_binary(text: str, path: Path | str) -> None:
         )
 
 
-def read_txt(data: bytes, path: Path) -> SourceText:
-    """Read a .txt plan (UTF-8 with or without BOM, UTF-16, Windows-1258) into normalised text."""
+def read_txt(data: bytes, path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceText:
+    """Read a .txt plan (UTF-8 with or without BOM, UTF-16, Windows-1258, TCVN3/VNI bytes) into normalised text.
+
+    ``limits`` is taken for the readers' common signature; the dispatcher checks sizes.
+    """
+    if sniff_encoding(data) == "cp1258":
+        legacy = _legacy_bytes(data, path)
+        if legacy is not None:
+            return legacy
     return text_source(decode_text(data, path))
 
 
 def text_source(text: str) -> SourceText:
-    """A plan given as a string, normalised exactly as a .txt file's text is."""
-    return SourceText(strip_emphasis(normalise(text)))
+    """A plan given as a string, converted from a legacy font encoding if it is in one, and normalised as .txt is."""
+    text, encoding = detect_and_convert(text)
+    return SourceText(strip_emphasis(normalise(text)), legacy_encoding=encoding)
+
+
+def _legacy_bytes(data: bytes, path: Path) -> SourceText | None:
+    """The plan when its non-UTF-8 bytes are TCVN3/VNI codes and read better so than as Windows-1258, else None.
+
+    Decoding as Windows-1258 would already lose such text: its bytes 0xCC, 0xD2, 0xDE, 0xEC, 0xF2 are
+    combining tones there, which NFC then merges into the letter before.
+    """
+    glyphs = data.decode("latin-1").rstrip("\x1a")
+    # TCVN3 and VNI fonts leave Windows quotes and dashes on 0x80-0x9F; VISCII keeps letters there.
+    windows = glyphs.translate(_CP1252_C1)
+    converted, encoding = detect_and_convert(windows)
+    if encoding in (None, "viscii") and windows != glyphs:
+        converted, encoding = detect_and_convert(glyphs)
+    if encoding is None:
+        return None
+    try:
+        as_cp1258 = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        as_cp1258 = ""
+    if syllable_count(converted) <= syllable_count(as_cp1258):
+        return None
+    _reject_binary(converted, path)
+    return SourceText(strip_emphasis(normalise(converted)), legacy_encoding=encoding)

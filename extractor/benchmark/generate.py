@@ -1,0 +1,887 @@
+"""Synthetic plans (KẾ HOẠCH) built from the structure of the sample plans, for the benchmark and as labelled
+test data: every value the generator writes is listed in ``manifest.json`` beside the files.
+
+    python -m extractor.benchmark.generate --n 1000 --seed 1 --out DIR [--mix txt=1,docx=1,pdf=1] [--length mixed]
+
+Plan ``i`` of a seed is the same whatever ``n`` and the mix: its content comes from a generator seeded
+with ``(seed, i)``; the mix only decides its format. Same seed and ``n`` give byte-identical .txt and
+.docx files (the zip entries and the document properties carry fixed dates) and identical PDFs (fixed
+creation date and file id). Places are real units (the vietnamadminunits tables, through
+``extractor.places``); people are made from a few syllables; numbers agree with each other except
+where a plan is meant to contradict itself (``expected_findings`` in the manifest).
+
+The PDF is written with fpdf2 (the optional extra ``bench``) and a DejaVu TrueType font (Debian's
+fonts-dejavu-core), the only modules here that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import random
+import sys
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+FORMATS = ("txt", "docx", "pdf")
+LENGTHS = {"small": 5_000, "typical": 20_000, "large": 80_000}  # bytes of UTF-8 text, ±15%
+MIXED_LENGTHS = (("small", 0.2), ("typical", 0.65), ("large", 0.15))
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"), Path("/usr/share/fonts"))
+_FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
+
+# --- words -----------------------------------------------------------------------------------------
+
+FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+          "Dương", "Lý", "Triệu", "Hà", "Lò", "Lường", "Quách", "Đinh", "Mai", "Trịnh", "Lương")
+MIDDLE_MALE = ("Văn", "Văn", "Văn", "Minh", "Đức", "Hữu", "Công", "Quang")
+MIDDLE_FEMALE = ("Thị", "Thị", "Thị", "Thu", "Ngọc", "Kim")
+GIVEN = ("An", "Bình", "Cường", "Dũng", "Hải", "Hạnh", "Hoa", "Hùng", "Hương", "Khánh", "Lan", "Linh", "Long",
+         "Mai", "Nam", "Nga", "Phúc", "Quang", "Sơn", "Tâm", "Thảo", "Thắng", "Thành", "Tú", "Tuấn", "Vân",
+         "Việt", "Xuân", "Yến", "Chiến", "Đông", "Giang", "Hiền", "Lộc", "Minh", "Nhung", "Phong", "Quý",
+         "Sáu", "Tình", "Trung", "Vinh")
+VILLAGE_WORDS = ("Thôn", "Thôn", "Thôn", "Bản", "Ấp", "Xóm")
+VILLAGE_NAMES = ("Tân Lập", "Đồng Tâm", "Bình Minh", "Hòa Bình", "Tiến Bộ", "Trung Tâm", "Phú Thịnh", "Nà Sản",
+                 "Khe Mạ", "Bắc Sơn", "Nam Hà", "Đông Hưng", "Tây Sơn", "Quyết Thắng", "Thống Nhất", "Hợp Thành",
+                 "Cầu Đá", "Làng Mới", "Phiêng Lanh", "Suối Cát", "Đồng Chùa", "Gia Phú", "Phú Hòa", "An Lạc",
+                 "Chợ", "Tô", "Xanh", "Vinh", "Hạc Sơn", "Bình Yên")
+CAUSES = ("thiếu vốn sản xuất", "thiếu lao động", "không có lao động", "chưa biết cách làm ăn",
+          "đông người ăn theo", "có người ốm đau dài ngày", "gặp rủi ro trong năm", "thiếu đất sản xuất")
+PROGRAMME = "Chương trình mục tiêu quốc gia giảm nghèo bền vững"
+COMPONENTS = (  # (Dự án, Tiểu dự án, name)
+    (1, None, "Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo"),
+    (2, None, "Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo"),
+    (3, 1, "Hỗ trợ phát triển sản xuất trong lĩnh vực nông nghiệp"),
+    (3, 2, "Cải thiện dinh dưỡng"),
+    (4, 1, "Phát triển giáo dục nghề nghiệp vùng nghèo, vùng khó khăn"),
+    (4, 3, "Hỗ trợ việc làm bền vững"),
+    (5, None, "Hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo"),
+    (6, 2, "Truyền thông về giảm nghèo đa chiều"),
+    (7, 1, "Nâng cao năng lực thực hiện Chương trình"),
+    (7, 2, "Giám sát, đánh giá"),
+)
+NATIONAL_REFERENCES = (  # (type, so_hieu, date, issuer)
+    ("Nghị quyết", "24/2021/QH15", date(2021, 7, 28), "Quốc hội"),
+    ("Nghị định", "07/2021/NĐ-CP", date(2021, 1, 27), "Chính phủ"),
+    ("Quyết định", "90/QĐ-TTg", date(2022, 1, 18), "Thủ tướng Chính phủ"),
+    ("Nghị định", "27/2022/NĐ-CP", date(2022, 4, 19), "Chính phủ"),
+    ("Quyết định", "652/QĐ-TTg", date(2022, 5, 28), "Thủ tướng Chính phủ"),
+    ("Thông tư", "46/2022/TT-BTC", date(2022, 7, 28), "Bộ Tài chính"),
+    ("Nghị định", "38/2023/NĐ-CP", date(2023, 6, 24), "Chính phủ"),
+)
+# Sentences without digits or amounts: the bulk of a plan, which no parser should read anything from.
+FILLER = (
+    "Tăng cường công tác tuyên truyền, nâng cao nhận thức của cán bộ, đảng viên và nhân dân về công tác giảm nghèo bền vững.",
+    "Phát huy vai trò của Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội trong việc vận động hội viên tham gia phát triển kinh tế.",
+    "Lồng ghép có hiệu quả các nguồn lực của các chương trình, dự án trên địa bàn để hỗ trợ người nghèo.",
+    "Rà soát, đánh giá đúng thực trạng đời sống của người dân, xác định rõ nguyên nhân nghèo của từng hộ.",
+    "Hướng dẫn người dân chuyển đổi cơ cấu cây trồng, vật nuôi phù hợp với điều kiện của địa phương.",
+    "Tạo điều kiện thuận lợi để người nghèo tiếp cận các dịch vụ xã hội cơ bản như y tế, giáo dục, nhà ở, nước sạch và thông tin.",
+    "Kịp thời biểu dương, khen thưởng các tập thể, cá nhân có thành tích tiêu biểu trong công tác giảm nghèo.",
+    "Phối hợp với Ngân hàng Chính sách xã hội tạo điều kiện cho hộ nghèo, hộ cận nghèo được vay vốn ưu đãi phát triển sản xuất.",
+    "Kiểm tra, giám sát việc thực hiện các chính sách giảm nghèo, bảo đảm đúng đối tượng, công khai, minh bạch.",
+    "Đẩy mạnh đào tạo nghề gắn với giải quyết việc làm cho lao động nông thôn, nhất là lao động thuộc hộ nghèo.",
+    "Vận động các doanh nghiệp, các nhà hảo tâm tham gia ủng hộ Quỹ Vì người nghèo và giúp đỡ các hộ có hoàn cảnh khó khăn.",
+    "Nâng cao chất lượng hoạt động của Ban Chỉ đạo các chương trình mục tiêu quốc gia ở cơ sở.",
+    "Thường xuyên nắm bắt tình hình, kịp thời tháo gỡ khó khăn, vướng mắc trong quá trình tổ chức thực hiện.",
+    "Khuyến khích người dân tự lực vươn lên thoát nghèo, xóa bỏ tư tưởng trông chờ, ỷ lại vào sự hỗ trợ của Nhà nước.",
+    "Chú trọng hỗ trợ các hộ nghèo thuộc đối tượng bảo trợ xã hội, hộ không có khả năng lao động.",
+    "Cập nhật đầy đủ, kịp thời cơ sở dữ liệu về hộ nghèo, hộ cận nghèo trên hệ thống quản lý.",
+    "Hướng dẫn các hộ gia đình tham gia bảo hiểm y tế, bảo đảm quyền lợi khi khám, chữa bệnh.",
+    "Hỗ trợ cải thiện nhà ở, công trình vệ sinh và nước sinh hoạt cho các hộ còn thiếu hụt.",
+    "Tổ chức đối thoại chính sách, lắng nghe ý kiến của người dân về các chương trình giảm nghèo.",
+    "Nhân rộng các mô hình sinh kế hiệu quả, phù hợp với phong tục, tập quán của đồng bào.",
+    "Ưu tiên bố trí nguồn lực cho các thôn, bản đặc biệt khó khăn và vùng đồng bào dân tộc thiểu số.",
+    "Phân công cán bộ, đảng viên phụ trách, giúp đỡ từng hộ nghèo xây dựng phương án thoát nghèo.",
+    "Báo cáo định kỳ kết quả thực hiện về cơ quan thường trực Chương trình theo quy định.",
+    "Bảo đảm sử dụng nguồn vốn đúng mục đích, tiết kiệm, hiệu quả và thanh quyết toán đúng quy định.",
+)
+TASK_HEADINGS = (
+    "Công tác tuyên truyền, nâng cao nhận thức", "Hỗ trợ phát triển sản xuất, đa dạng hóa sinh kế",
+    "Đào tạo nghề, giải quyết việc làm", "Thực hiện các chính sách an sinh xã hội",
+    "Huy động và lồng ghép các nguồn lực", "Kiểm tra, giám sát, đánh giá", "Công tác thi đua, khen thưởng",
+    "Hỗ trợ tiếp cận dịch vụ xã hội cơ bản", "Nâng cao năng lực cán bộ làm công tác giảm nghèo",
+)
+AGENCIES = ("Công chức Lao động - Thương binh và Xã hội", "Công chức Văn hóa - Thông tin",
+            "Công chức Tài chính - Kế toán", "Công chức Địa chính - Nông nghiệp", "Trạm Y tế",
+            "Ủy ban Mặt trận Tổ quốc và các đoàn thể", "Trưởng các thôn, bản")
+
+# --- the plan's parts ------------------------------------------------------------------------------
+
+
+@dataclass
+class Para:
+    """One paragraph; ``kind``: body, heading, centre (bold, centred), village (bold in list), sign (signature)."""
+
+    text: str
+    kind: str = "body"
+
+
+@dataclass
+class HeaderBlock:
+    """The two-column header: issuer lines | national motto, then number | place and date."""
+
+    left: list[str]
+    number: str
+    place_date: str
+
+
+@dataclass
+class TableBlock:
+    title: str
+    unit: str | None
+    rows: list[list[str]]  # first row is the header
+
+
+@dataclass
+class Plan:
+    index: int
+    blocks: list
+    manifest: dict
+    style: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Place:
+    level: str  # 'xa', 'huyen', 'tinh'
+    province: str  # with its level word: 'Tỉnh Lạng Sơn'
+    district: str | None
+    commune: str | None
+    children: tuple[str, ...]  # units below (villages are made up; communes and districts are real)
+
+
+@lru_cache(maxsize=1)
+def _official_units() -> dict[str, list]:
+    """Communes, districts and provinces from the administrative-unit tables, in code order, names plain."""
+    from extractor.places import _units  # the one importer of vietnamadminunits
+
+    plain = regex.compile(r"\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,3}")
+    communes, districts, provinces = [], {}, {}
+    for row in sorted(_units().rows, key=lambda r: (r.province_code, r.district_code, r.ward_code or "")):
+        province_word, province_name = _split_level(row.province)
+        district_word, district_name = _split_level(row.district)
+        if province_word != "Tỉnh" or not plain.fullmatch(province_name) or not plain.fullmatch(district_name):
+            continue
+        if district_word not in ("Huyện", "Thị xã", "Thành phố"):
+            continue
+        provinces.setdefault(row.province, []).append(row.district)
+        ward_word, ward_name = _split_level(row.ward or "")
+        districts.setdefault((row.province, row.district), [])
+        if ward_word == "Xã" and plain.fullmatch(ward_name):
+            districts[(row.province, row.district)].append(row.ward)
+            communes.append((row.province, row.district, row.ward))
+    return {
+        "communes": communes,
+        "districts": [(p, d, tuple(c)) for (p, d), c in districts.items() if len(c) >= 3],
+        "provinces": [(p, tuple(dict.fromkeys(d))) for p, d in provinces.items()],
+    }
+
+
+def _split_level(name: str) -> tuple[str, str]:
+    for word in ("Thành phố", "Thị xã", "Thị trấn", "Huyện", "Tỉnh", "Xã", "Phường", "Quận"):
+        if name.startswith(word + " "):
+            return word, name[len(word) + 1:]
+    return "", name
+
+
+def _place(rng: random.Random) -> Place:
+    units = _official_units()
+    roll = rng.random()
+    if roll < 0.65:
+        province, district, commune = rng.choice(units["communes"])
+        return Place("xa", province, district, commune, ())
+    if roll < 0.92:
+        province, district, communes = rng.choice(units["districts"])
+        return Place("huyen", province, district, None, communes)
+    province, districts = rng.choice(units["provinces"])
+    return Place("tinh", province, None, None, districts)
+
+
+def _name(part: str | None) -> str | None:
+    return _split_level(part)[1] if part else None
+
+
+def _person(rng: random.Random, used: set[str], female: bool | None = None) -> tuple[str, str]:
+    """(honorific, full name), unique within one plan."""
+    for _ in range(1000):
+        is_female = rng.random() < 0.45 if female is None else female
+        middle = rng.choice(MIDDLE_FEMALE if is_female else MIDDLE_MALE)
+        name = f"{rng.choice(FAMILY)} {middle} {rng.choice(GIVEN)}"
+        if name not in used:
+            used.add(name)
+            return ("Bà" if is_female else "Ông"), name
+    raise RuntimeError("extractor/benchmark/generate.py: ran out of distinct names; add syllables to GIVEN")
+
+
+def _int_vi(n: int) -> str:
+    """1728 -> '1.728'."""
+    return f"{n:,}".replace(",", ".")
+
+
+def _rate_vi(numerator: int, denominator: int) -> tuple[str, str]:
+    """(printed '5,43', exact '5.43') for a percentage rounded to two decimals, half up."""
+    hundredths = (numerator * 10000 * 2 + denominator) // (2 * denominator)
+    text = f"{hundredths // 100}.{hundredths % 100:02d}"
+    return text.replace(".", ","), text
+
+
+def _date_vi(day: date, rng: random.Random) -> str:
+    """'18/01/2022' or '18/1/2022'."""
+    if rng.random() < 0.5:
+        return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return f"{day.day}/{day.month}/{day.year}"
+
+
+def _dash(rng: random.Random) -> str:
+    return rng.choice((" - ", "-", " – ", "–"))
+
+
+def _filler(rng: random.Random, sentences: int) -> str:
+    return " ".join(rng.sample(FILLER, sentences))
+
+
+# --- one plan --------------------------------------------------------------------------------------
+
+
+def make_plan(seed: int, index: int, length: str = "mixed") -> Plan:
+    """Plan ``index`` of ``seed``: its blocks and its manifest (the values a reader should find)."""
+    rng = random.Random(f"kehoach-benchmark:{seed}:{index}")
+    size_class = _size_class(rng, length)
+    target = int(LENGTHS[size_class] * rng.uniform(0.85, 1.15))
+    place = _place(rng)
+    plan_year = rng.randint(2021, 2026)
+    issue = _issue_date(rng, plan_year)
+    used_names: set[str] = set()
+    blocks: list = []
+    m: dict = {"index": index, "size_class": size_class, "plan_year": plan_year, "expected_findings": []}
+
+    own_name = _name({"xa": place.commune, "huyen": place.district, "tinh": place.province}[place.level])
+    level_word = _split_level({"xa": place.commune, "huyen": place.district, "tinh": place.province}[place.level])[0]
+    issuer = f"UBND {level_word.lower()} {own_name}"
+    m.update(issuer=issuer, issuer_level=place.level, province=_name(place.province),
+             district=_name(place.district), commune=_name(place.commune))
+
+    # Header block, number, place and date.
+    left = ["ỦY BAN NHÂN DÂN", f"{level_word} {own_name}".upper()]
+    if place.level == "xa" and rng.random() < 0.4:
+        left = [f"UBND {place.district}".upper(), f"ỦY BAN NHÂN DÂN {level_word} {own_name}".upper()]
+    blank_number = rng.random() < 0.15
+    number = None if blank_number else rng.randint(1, 4999)
+    symbol = rng.choice(("KH-UBND", "KH-UBND", "KH-UBND", "KH – UBND", "KH- UBND"))
+    number_text = rng.choice(("", "...", "   ")) if number is None else str(number) + rng.choice(("", "", " "))
+    m["so_hieu"] = None if number is None else f"{number}/KH-UBND"
+    m["number_blank"] = number is None
+    blank_day = rng.random() < 0.15
+    place_written = own_name if place.level != "huyen" or not place.district.startswith("Thành phố") else place.district
+    day_text = rng.choice(("", "....", "   ")) if blank_day else f"{issue.day:02d}" if rng.random() < 0.7 else str(issue.day)
+    place_date = f"{place_written}, ngày {day_text} tháng {issue.month:02d} năm {issue.year}"
+    m["issue_place"] = place_written
+    m["issue_date"] = {"year": issue.year, "month": issue.month, "day": None if blank_day else issue.day}
+    blocks.append(HeaderBlock(left, f"Số: {number_text}/{symbol}", place_date))
+
+    blocks.append(Para("KẾ HOẠCH", "centre"))
+    where = {"xa": "xã", "huyen": level_word.lower(), "tinh": "tỉnh"}[place.level]
+    title = rng.choice((
+        f"Thực hiện {PROGRAMME} năm {plan_year} trên địa bàn {where} {own_name}",
+        f"Thực hiện {PROGRAMME} trên địa bàn {where} năm {plan_year}",
+        f"Triển khai thực hiện công tác giảm nghèo năm {plan_year}",
+    ))
+    blocks.append(Para(title, "centre"))
+    m["title"] = title
+
+    # Legal basis: national documents issued before the plan, and one from the level above.
+    references = []
+    cited = [ref for ref in NATIONAL_REFERENCES if ref[2] < issue]
+    for doc_type, so_hieu, day, body in rng.sample(cited, min(len(cited), rng.randint(1, 4))):
+        references.append(so_hieu)
+        blocks.append(Para(f"Căn cứ {doc_type} số {so_hieu} ngày {_date_vi(day, rng)} của {body};"))
+    province_body = f"UBND {place.province[0].lower()}{place.province[1:]}"
+    if place.level != "tinh":
+        province_number = rng.randint(1, 3999)
+        province_date = date(issue.year - 1, rng.randint(1, 12), rng.randint(1, 28))
+        references.append(f"{province_number}/QĐ-UBND")
+        blocks.append(Para(
+            f"Căn cứ Quyết định số {province_number}/QĐ-UBND ngày {_date_vi(province_date, rng)} của "
+            f"{province_body} về việc giao chỉ tiêu giảm nghèo;"
+        ))
+    parent = f"UBND {place.district[0].lower()}{place.district[1:]}" if place.level == "xa" else province_body
+    parent_date = date(issue.year, issue.month, 1) if issue.month > 1 else date(issue.year - 1, 12, 1)
+    parent_number = rng.randint(1, 999)
+    references.append(f"{parent_number}/KH-UBND")
+    blocks.append(Para(
+        f"Thực hiện Kế hoạch số {parent_number}/KH-UBND ngày {_date_vi(parent_date, rng)} của {parent} về "
+        f"thực hiện {PROGRAMME} năm {plan_year};"
+    ))
+    if place.level == "xa" and rng.random() < 0.5:
+        blocks.append(Para(f"Căn cứ tình hình thực tế của địa phương, {issuer} thuộc {place.province[0].lower()}"
+                           f"{place.province[1:]} xây dựng Kế hoạch thực hiện như sau:"))
+    else:
+        blocks.append(Para(f"{issuer} xây dựng Kế hoạch thực hiện {PROGRAMME} năm {plan_year} như sau:"))
+    m["references"] = references
+
+    blocks += [Para("I. MỤC ĐÍCH, YÊU CẦU", "heading"), Para("1. Mục đích", "heading"),
+               Para(_filler(rng, 3)), Para("2. Yêu cầu", "heading"), Para(_filler(rng, 3))]
+
+    # Poverty figures and targets.
+    children = _children(rng, place)
+    poverty = _poverty(rng, place, children, plan_year)
+    m["poverty"] = {key: value for key, value in poverty.items() if key != "units"}
+    blocks += _poverty_blocks(rng, place, poverty, plan_year, where)
+
+    # Components with their amounts, and the stated total.
+    budget = _budget(rng, plan_year)
+    m["budget"] = {key: value for key, value in budget.items() if key != "blocks"}
+    if not budget["adds_up"]:
+        m["expected_findings"].append("budget_total_mismatch")
+    blocks += budget["blocks"]
+
+    # Tasks: filled up to the target length below.
+    tasks_at = len(blocks)
+    blocks.append(Para("V. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", "heading"))
+
+    households = []
+    if place.level == "xa":
+        lists, households = _household_lists(rng, poverty, used_names, size_class)
+        blocks += lists
+    m["households"] = households
+
+    blocks.append(Para("VII. TỔ CHỨC THỰC HIỆN", "heading"))
+    for number_, agency in enumerate(rng.sample(AGENCIES, 3), 1):
+        blocks += [Para(f"{number_}. {agency}", "heading"), Para(_filler(rng, 2))]
+    blocks.append(Para(f"Trên đây là Kế hoạch thực hiện {PROGRAMME} năm {plan_year} của {issuer}./."))
+    blocks += [Para("Nơi nhận:"), Para(f"- {parent};"), Para("- Các thành viên Ban Chỉ đạo;"), Para("- Lưu: VT.")]
+    _, signer = _person(rng, used_names)
+    deputy = rng.random() < 0.4
+    blocks += [Para("TM. ỦY BAN NHÂN DÂN", "sign")]
+    blocks += [Para("KT. CHỦ TỊCH", "sign"), Para("PHÓ CHỦ TỊCH", "sign")] if deputy else [Para("CHỦ TỊCH", "sign")]
+    blocks.append(Para(signer, "sign"))
+    m["signer"] = signer
+
+    annex = _annex(rng, place, poverty, plan_year)
+    blocks += annex
+    m["tables"] = 1 + (1 if budget["table"] else 0)
+
+    _fill(rng, blocks, tasks_at + 1, target)
+    return Plan(index, blocks, m, style=_style(rng))
+
+
+def _size_class(rng: random.Random, length: str) -> str:
+    if length != "mixed":
+        return length
+    roll, total = rng.random(), 0.0
+    for name, share in MIXED_LENGTHS:
+        total += share
+        if roll < total:
+            return name
+    return "typical"
+
+
+def _issue_date(rng: random.Random, plan_year: int) -> date:
+    """December of the year before, or the first half of the plan year."""
+    if rng.random() < 0.3:
+        return date(plan_year - 1, 12, rng.randint(1, 28))
+    return date(plan_year, rng.randint(1, 6), rng.randint(1, 28))
+
+
+def _children(rng: random.Random, place: Place) -> list[str]:
+    """The units the plan's tables list: villages of a commune (made up), communes of a district, districts."""
+    if place.level == "xa":
+        count = rng.randint(4, 12)
+        names = rng.sample(VILLAGE_NAMES, count)
+        word = rng.choice(VILLAGE_WORDS)
+        return [f"{word} {name}" for name in names]
+    return list(place.children[: rng.randint(3, 15)])
+
+
+def _poverty(rng: random.Random, place: Place, children: list[str], plan_year: int) -> dict:
+    """Households, poor and near-poor per unit, summing to the place's totals."""
+    per_unit = {"xa": (80, 400), "huyen": (800, 3000), "tinh": (20000, 60000)}[place.level]
+    units = []
+    for child in children:
+        total = rng.randint(*per_unit)
+        poor = max(1, int(total * rng.uniform(0.01, 0.12)))
+        near = max(1, int(total * rng.uniform(0.01, 0.10)))
+        cut_poor = rng.randint(0, min(6, poor // 2))  # at most six: each is listed by name
+        cut_near = rng.randint(0, min(6, near // 2))
+        units.append({"name": child, "total": total, "poor": poor, "near_poor": near,
+                      "poor_cut": cut_poor, "near_poor_cut": cut_near})
+    total = sum(u["total"] for u in units)
+    poor = sum(u["poor"] for u in units)
+    near = sum(u["near_poor"] for u in units)
+    cut = sum(u["poor_cut"] for u in units)
+    near_cut = sum(u["near_poor_cut"] for u in units)
+    poor_rate, poor_rate_exact = _rate_vi(poor, total)
+    near_rate, near_rate_exact = _rate_vi(near, total)
+    return {"year": plan_year - 1, "total_households": total, "poor": poor, "near_poor": near,
+            "poor_rate": poor_rate_exact, "near_poor_rate": near_rate_exact, "poor_reduction": cut,
+            "near_poor_reduction": near_cut, "printed": {"poor_rate": poor_rate, "near_poor_rate": near_rate},
+            "units": units}
+
+
+def _poverty_blocks(rng: random.Random, place: Place, poverty: dict, plan_year: int, where: str) -> list:
+    p = poverty
+    printed = p["printed"]
+    year = p["year"]
+    statement = rng.choice((
+        f"Theo kết quả rà soát cuối năm {year}, toàn {where} có {_int_vi(p['total_households'])} hộ, trong đó "
+        f"{_int_vi(p['poor'])} hộ nghèo, chiếm tỷ lệ {printed['poor_rate']}%; {_int_vi(p['near_poor'])} hộ cận nghèo, "
+        f"chiếm tỷ lệ {printed['near_poor_rate']}%.",
+        f"Qua kết quả rà soát hộ nghèo năm {year}, trên địa bàn toàn {where} còn {_int_vi(p['poor'])} hộ nghèo "
+        f"tương ứng với tỷ lệ {printed['poor_rate']}%, {_int_vi(p['near_poor'])} hộ cận nghèo tương ứng với tỷ lệ "
+        f"{printed['near_poor_rate']}%.",
+    ))
+    cut_rate, _ = _rate_vi(p["poor_reduction"], p["total_households"])
+    target = (
+        f"Năm {plan_year}, phấn đấu giảm {_int_vi(p['poor_reduction'])} hộ nghèo trở lên, bằng {cut_rate}% "
+        f"tổng số hộ; hộ cận nghèo giảm {_int_vi(p['near_poor_reduction'])} hộ trở lên."
+    )
+    ceiling = max(1, round(float(p["poor_rate"])))
+    return [
+        Para("II. THỰC TRẠNG VÀ MỤC TIÊU", "heading"),
+        Para("1. Thực trạng", "heading"),
+        Para(statement),
+        Para(_filler(rng, 2)),
+        Para("2. Mục tiêu cụ thể", "heading"),
+        Para(target),
+        Para(f"- Tỷ lệ hộ nghèo giảm xuống dưới {ceiling}% vào cuối năm {plan_year}."),
+        Para(f"- Phấn đấu có ít nhất {rng.randint(2, 8)} mô hình giảm nghèo được nhân rộng."),
+    ]
+
+
+def _budget(rng: random.Random, plan_year: int) -> dict:
+    chosen = sorted(rng.sample(COMPONENTS, rng.randint(2, 7)))
+    blocks = [Para("III. NỘI DUNG VÀ KINH PHÍ THỰC HIỆN", "heading")]
+    items = []
+    last_project = None
+    for number, (project, sub, name) in enumerate(chosen, 1):
+        million = rng.randint(10, 950)
+        if sub is None:
+            blocks.append(Para(f"{number}. Dự án {project}: {name}", "heading"))
+        else:
+            if project != last_project:
+                blocks.append(Para(f"{number}. Dự án {project}", "heading"))
+            blocks.append(Para(f"{number}.{sub}. Tiểu dự án {sub}: {name}", "heading"))
+        last_project = project
+        blocks += [Para(f"a) Mục tiêu: {_filler(rng, 1)}"), Para(f"b) Nội dung hoạt động: {_filler(rng, 1)}"),
+                   Para(f"c) Nguồn vốn thực hiện: Dự kiến {_int_vi(million)} triệu đồng.")]
+        component = f"Dự án {project}" + (f" / Tiểu dự án {sub}" if sub is not None else "")
+        items.append({"component": component, "amount_vnd": million * 1_000_000, "million": million})
+    total = sum(item["million"] for item in items)
+    adds_up = rng.random() >= 0.15
+    stated = total if adds_up else total + rng.choice((-1, 1)) * rng.randint(5, 60)
+    blocks.append(Para("IV. KINH PHÍ THỰC HIỆN", "heading"))
+    blocks.append(Para(
+        f"Tổng kinh phí thực hiện Chương trình năm {plan_year} (vốn sự nghiệp ngân sách Trung ương): "
+        f"Dự kiến {_int_vi(stated)} triệu đồng."
+    ))
+    table = rng.random() < 0.5
+    if table:
+        rows = [["TT", "Nội dung", "Kinh phí"]]
+        rows += [[str(i), item["component"], _int_vi(item["million"])] for i, item in enumerate(items, 1)]
+        rows.append(["", "Tổng cộng", _int_vi(total)])
+        blocks.append(TableBlock("Bảng phân bổ kinh phí", "ĐVT: triệu đồng", rows))
+    return {"items": [{k: v for k, v in item.items() if k != "million"} for item in items],
+            "stated_total_vnd": stated * 1_000_000, "adds_up": adds_up, "table": table, "blocks": blocks}
+
+
+def _household_lists(rng: random.Random, poverty: dict, used: set[str], size_class: str) -> tuple[list, list]:
+    """Per-village lists of the households the plan means to lift out of poverty (as in sample 004)."""
+    blocks = [Para("VI. KẾ HOẠCH GIẢM NGHÈO CỦA TỪNG THÔN", "heading")]
+    listed = []
+    villages = [u for u in poverty["units"] if u["poor_cut"] or u["near_poor_cut"]]
+    keep = {"small": 1, "typical": 3, "large": len(villages)}[size_class]
+    for unit in villages[:keep]:
+        blocks.append(Para(f"- {unit['name']}:", "village"))
+        blocks.append(Para(f"Hiện tại {unit['name'][0].lower()}{unit['name'][1:]} có {unit['poor']} hộ nghèo, "
+                           f"{unit['near_poor']} hộ cận nghèo."))
+        for category, label, key in (("poor", "hộ nghèo", "poor_cut"), ("near_poor", "hộ cận nghèo", "near_poor_cut")):
+            count = unit[key]
+            if not count:
+                continue
+            blocks.append(Para(f"- Đối với {label}: Kế hoạch giảm {count:02d} hộ; cụ thể:", "village"))
+            for _ in range(count):
+                honorific, name = _person(rng, used)
+                members = rng.randint(1, 8)
+                workers = rng.randint(0, members)
+                cause = rng.choice(CAUSES)
+                blocks.append(Para(f"+ Đối với hộ {honorific}: {name} có {members} khẩu, {workers} lao động, "
+                                   f"nguyên nhân nghèo là do {cause}."))
+                blocks.append(Para(f"Giải pháp: {_filler(rng, 1)}"))
+                listed.append({"village": unit["name"], "category": category, "honorific": honorific, "name": name,
+                               "members": members, "workers": workers})
+    return blocks, listed
+
+
+def _annex(rng: random.Random, place: Place, poverty: dict, plan_year: int) -> list:
+    unit_word = {"xa": "thôn", "huyen": "xã", "tinh": "huyện"}[place.level]
+    year = poverty["year"]
+    header = ["TT", "Đơn vị", f"Tổng số hộ năm {year}", f"Số hộ nghèo năm {year}",
+              f"Chỉ tiêu giảm hộ nghèo năm {plan_year}", f"Số hộ cận nghèo năm {year}",
+              f"Chỉ tiêu giảm hộ cận nghèo năm {plan_year}"]
+    rows = [header]
+    for i, unit in enumerate(poverty["units"], 1):
+        rows.append([str(i), unit["name"], _int_vi(unit["total"]), str(unit["poor"]), str(unit["poor_cut"] or ""),
+                     str(unit["near_poor"]), str(unit["near_poor_cut"] or "")])
+    sums = [sum(u[key] for u in poverty["units"]) for key in ("total", "poor", "poor_cut", "near_poor", "near_poor_cut")]
+    rows.append(["", "Tổng", _int_vi(sums[0]), *map(str, sums[1:])])
+    return [
+        Para(f"CHỈ TIÊU GIẢM NGHÈO CỦA TỪNG {unit_word.upper()} NĂM {plan_year}", "centre"),
+        TableBlock(f"(Kèm theo Kế hoạch của {'UBND'} ngày {rng.randint(1, 28)} tháng {rng.randint(1, 12)} năm "
+                   f"{plan_year})", None, rows),
+    ]
+
+
+def _fill(rng: random.Random, blocks: list, at: int, target: int) -> None:
+    """Insert task sections of filler at ``at`` until the plan's text is about ``target`` bytes."""
+    size = sum(len(_block_text(block).encode("utf-8")) + 2 for block in blocks)
+    inserted: list = []
+    number = 0
+    while size < target:
+        number += 1
+        heading = Para(f"{number}. {TASK_HEADINGS[(number - 1) % len(TASK_HEADINGS)]}", "heading")
+        paragraphs = [Para(_filler(rng, rng.randint(2, 5))) for _ in range(rng.randint(1, 4))]
+        for block in [heading, *paragraphs]:
+            inserted.append(block)
+            size += len(_block_text(block).encode("utf-8")) + 2
+    blocks[at:at] = inserted
+
+
+def _block_text(block) -> str:
+    if isinstance(block, Para):
+        return block.text
+    if isinstance(block, HeaderBlock):
+        return "\n".join([*block.left, block.number, block.place_date])
+    return "\n".join("\t".join(row) for row in block.rows)
+
+
+def _style(rng: random.Random) -> dict:
+    """How this plan's text copy is typed: paragraph gaps, header layout, bold markers."""
+    return {
+        "blank_lines": rng.random() < 0.8,
+        "header": rng.choice(("stacked", "stacked", "tabs")),
+        "bold_markers": rng.random() < 0.5,
+        "pdf_font_size": rng.choice((11, 12, 13)),
+    }
+
+
+# --- rendering ---------------------------------------------------------------------------------------
+
+NATIONAL = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
+def render_txt(plan: Plan) -> bytes:
+    """The plan as a UTF-8 text copy (tab-separated tables, optional ``**bold**`` markers)."""
+    style = plan.style
+    lines: list[str] = []
+    for block in plan.blocks:
+        if isinstance(block, HeaderBlock):
+            if style["header"] == "tabs":
+                lines += [f"{block.left[0]}\t{NATIONAL[0]}", f"{block.left[1]}\t{NATIONAL[1]}",
+                          f"{block.number}\t{block.place_date}"]
+            else:
+                lines += [*block.left, *NATIONAL, block.number, block.place_date]
+        elif isinstance(block, TableBlock):
+            lines += [block.title] + ([block.unit] if block.unit else [])
+            lines += ["\t".join(row) for row in block.rows]
+        elif block.kind == "village" and style["bold_markers"]:
+            marker, _, rest = block.text.partition(" ")
+            lines.append(f"{marker} **{rest}**")
+        else:
+            lines.append(block.text)
+    joiner = "\n\n" if style["blank_lines"] else "\n"
+    return (joiner.join(lines) + "\n").encode("utf-8")
+
+
+def render_docx(plan: Plan) -> bytes:
+    """The plan as a Word document: header table, bold headings, real tables; byte-identical for one plan."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(13)
+    for block in plan.blocks:
+        if isinstance(block, HeaderBlock):
+            table = document.add_table(rows=2, cols=2)
+            _cell_lines(table.cell(0, 0), block.left, bold=True)
+            _cell_lines(table.cell(0, 1), list(NATIONAL), bold=True)
+            _cell_lines(table.cell(1, 0), [block.number])
+            _cell_lines(table.cell(1, 1), [block.place_date], italic=True)
+        elif isinstance(block, TableBlock):
+            document.add_paragraph(block.title).alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if block.unit:
+                document.add_paragraph(block.unit).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            table = document.add_table(rows=len(block.rows), cols=len(block.rows[0]))
+            table.style = "Table Grid"
+            for tr, row in zip(table._tbl.tr_lst, block.rows):  # table.cell() re-reads the grid each call
+                for tc, text in zip(tr.tc_lst, row):
+                    tc.p_lst[0].add_r().text = text
+        else:
+            paragraph = document.add_paragraph()
+            run = paragraph.add_run(block.text)
+            run.bold = block.kind in ("heading", "centre", "village", "sign")
+            if block.kind == "centre":
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    properties = document.core_properties
+    fixed = _fixed_datetime()
+    properties.created = properties.modified = properties.last_printed = fixed
+    properties.author = properties.last_modified_by = "kehoach benchmark"
+    properties.title = plan.manifest["title"]
+    properties.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _fixed_zip(buffer.getvalue())
+
+
+def _cell_lines(cell, lines: list[str], bold: bool = False, italic: bool = False) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    first = True
+    for line in lines:
+        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+        first = False
+        run = paragraph.add_run(line)
+        run.bold, run.italic = bold, italic
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _fixed_datetime():
+    from datetime import datetime, timezone
+
+    return datetime(*_FIXED_ZIP_TIME, tzinfo=timezone.utc)
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same zip with every entry dated ``_FIXED_ZIP_TIME`` (python-docx stamps the current time)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=_FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(entry.filename))
+    return out.getvalue()
+
+
+def find_font(bold: bool = False) -> Path:
+    """A DejaVu Serif (or Sans) TrueType file, which has every Vietnamese letter."""
+    names = ("DejaVuSerif-Bold.ttf", "DejaVuSans-Bold.ttf") if bold else ("DejaVuSerif.ttf", "DejaVuSans.ttf")
+    for name in names:
+        for folder in FONT_DIRS:
+            found = sorted(folder.rglob(name)) if folder.is_dir() else []
+            if found:
+                return found[0]
+    raise FileNotFoundError(
+        "extractor/benchmark/generate.py: no DejaVu TrueType font found under /usr/share/fonts to write PDFs "
+        "with; install it (apt-get install fonts-dejavu-core) or leave pdf out of --mix"
+    )
+
+
+def render_pdf(plan: Plan) -> bytes:
+    """The plan as an A4 PDF with a text layer (fpdf2, DejaVu Serif); tables ruled, the header in two columns."""
+    try:
+        from fpdf import FPDF
+    except ImportError:
+        raise ImportError(
+            "extractor/benchmark/generate.py: writing PDFs needs fpdf2: pip install 'kehoach[bench]' "
+            "(or leave pdf out of --mix)"
+        ) from None
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.set_creation_date(_fixed_datetime())
+    pdf.set_creator("kehoach benchmark")
+    pdf.set_producer("kehoach benchmark")
+    pdf.file_id = lambda: f"<{plan.index:032X}><{plan.index:032X}>"
+    pdf.add_font("Serif", "", str(find_font()))
+    pdf.add_font("Serif", "B", str(find_font(bold=True)))
+    pdf.set_margins(20, 15, 15)
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_page()
+    _PdfLayout(pdf, plan.style["pdf_font_size"]).blocks(plan.blocks)
+    return bytes(pdf.output())
+
+
+class _PdfLayout:
+    """Lines wrapped here (word widths cached) and placed with ``FPDF.text``: fpdf2's own multi_cell takes
+    about a second per plan, which would make generating the benchmark's PDFs slower than reading them."""
+
+    def __init__(self, pdf, size: int) -> None:
+        self.pdf, self.size = pdf, size
+        self.widths: dict[tuple[str, int, str], float] = {}
+        self.y = pdf.t_margin
+
+    def blocks(self, blocks: list) -> None:
+        pdf = self.pdf
+        width = pdf.epw
+        for block in blocks:
+            if isinstance(block, HeaderBlock):
+                top = self.y
+                self.paragraph(block.left, "B", 10, 0, width * 0.4, "C")
+                self.paragraph([block.number], "", 10, 0, width * 0.4, "C")
+                bottom, self.y = self.y, top
+                self.paragraph(list(NATIONAL), "B", 10, width * 0.4, width * 0.6, "C")
+                self.paragraph([block.place_date], "", 10, width * 0.4, width * 0.6, "C")
+                self.y = max(bottom, self.y) + self.size * 0.5
+            elif isinstance(block, TableBlock):
+                self.paragraph([block.title], "B", self.size, 0, width, "C")
+                if block.unit:
+                    self.paragraph([block.unit], "", self.size - 1, 0, width, "R")
+                self.table(block.rows)
+            else:
+                bold = block.kind in ("heading", "centre", "village", "sign")
+                self.paragraph([block.text], "B" if bold else "", self.size, 0, width,
+                               "C" if block.kind == "centre" else "L")
+                self.y += self.size * 0.2
+
+    def paragraph(self, texts: list[str], style: str, size: int, left: float, width: float, align: str) -> None:
+        pdf = self.pdf
+        pdf.set_font("Serif", style, size)
+        line = size * 0.5
+        for text in texts:
+            for words in self._wrap(text, style, size, width):
+                if self.y + line > pdf.h - pdf.b_margin:
+                    pdf.add_page()
+                    self.y = pdf.t_margin
+                    pdf.set_font("Serif", style, size)
+                self.y += line
+                text_line = " ".join(words)
+                used = self._width(text_line, style, size)
+                x = pdf.l_margin + left + {"L": 0, "C": (width - used) / 2, "R": width - used}[align]
+                pdf.text(x, self.y - line * 0.25, text_line)
+
+    def _width(self, word: str, style: str, size: int) -> float:
+        key = (style, size, word)
+        if key not in self.widths:
+            self.widths[key] = self.pdf.get_string_width(word)
+        return self.widths[key]
+
+    def _wrap(self, text: str, style: str, size: int, width: float) -> list[list[str]]:
+        space = self._width(" ", style, size)
+        lines: list[list[str]] = []
+        current: list[str] = []
+        used = 0.0
+        for word in text.split(" "):
+            need = self._width(word, style, size)
+            if current and used + space + need > width:
+                lines.append(current)
+                current, used = [], 0.0
+            used += (space if current else 0) + need
+            current.append(word)
+        lines.append(current)
+        return lines
+
+    def table(self, rows: list[list[str]]) -> None:
+        pdf = self.pdf
+        size = self.size - 2
+        pdf.set_font("Serif", "", size)
+        columns = len(rows[0])
+        widths = (8, 40, *(52 / (columns - 2),) * (columns - 2)) if columns > 3 else (10, 60, 30)
+        pdf.set_y(self.y + 1)
+        with pdf.table(col_widths=widths, text_align="LEFT", line_height=size * 0.5, first_row_as_headings=False) as t:
+            for row in rows:
+                cells = t.row()
+                for text in row:
+                    cells.cell(text)
+        self.y = pdf.get_y() + self.size * 0.5
+
+
+RENDERERS = {"txt": render_txt, "docx": render_docx, "pdf": render_pdf}
+
+# --- many plans ----------------------------------------------------------------------------------
+
+
+def parse_mix(text: str) -> dict[str, float]:
+    """'txt=1,docx=1,pdf=1' -> weights; ValueError naming the bad part."""
+    mix: dict[str, float] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        name, _, weight = part.partition("=")
+        name = name.strip().lower().lstrip(".")
+        if name not in FORMATS:
+            raise ValueError(f"--mix: '{name}' is not a format; use txt, docx and pdf, e.g. txt=2,docx=1,pdf=1")
+        try:
+            mix[name] = float(weight) if weight else 1.0
+        except ValueError:
+            raise ValueError(f"--mix: '{part}' needs a number after '=', e.g. pdf=1") from None
+        if mix[name] < 0:
+            raise ValueError(f"--mix: '{part}' is negative; weights are 0 or more")
+    if not any(mix.values()):
+        raise ValueError("--mix: give at least one format with a weight above 0, e.g. txt=1")
+    return {name: weight for name, weight in mix.items() if weight > 0}
+
+
+def assign_formats(n: int, mix: dict[str, float]) -> list[str]:
+    """The format of each of ``n`` plans: counts in proportion to the weights, interleaved."""
+    total = sum(mix.values())
+    exact = {name: n * weight / total for name, weight in mix.items()}
+    counts = {name: int(value) for name, value in exact.items()}
+    for name in sorted(exact, key=lambda k: (counts[k] - exact[k], FORMATS.index(k)))[: n - sum(counts.values())]:
+        counts[name] += 1
+    order, given = [], dict.fromkeys(counts, 0)
+    for _ in range(n):
+        name = min((k for k in counts if given[k] < counts[k]), key=lambda k: (given[k] / counts[k], FORMATS.index(k)))
+        given[name] += 1
+        order.append(name)
+    return order
+
+
+@dataclass
+class Generated:
+    path: Path
+    format: str
+    size_bytes: int
+    manifest: dict
+
+
+def generate(out: Path | str, n: int, seed: int, mix: dict[str, float] | None = None, length: str = "mixed",
+             first: int = 0) -> list[Generated]:
+    """Write ``n`` plans (indexes ``first`` ..) into ``out`` and their values into ``out/manifest.json``."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    if length not in (*LENGTHS, "mixed"):
+        raise ValueError(f"length '{length}': use one of small, typical, large, mixed")
+    made = []
+    for offset, fmt in enumerate(assign_formats(n, mix or {"txt": 1.0})):
+        plan = make_plan(seed, first + offset, length)
+        data = RENDERERS[fmt](plan)
+        path = out / f"plan_{plan.index:05d}.{fmt}"
+        path.write_bytes(data)
+        entry = {"file": path.name, "format": fmt, "size_bytes": len(data), **plan.manifest}
+        made.append(Generated(path, fmt, len(data), entry))
+    manifest = {"seed": seed, "n": n, "length": length, "plans": [item.manifest for item in made]}
+    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return made
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m extractor.benchmark.generate", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=100, help="number of plans (default 100)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, required=True, help="folder to write the plans and manifest.json into")
+    parser.add_argument("--mix", default="txt=1", help="format weights, e.g. txt=2,docx=1,pdf=1 (default txt=1)")
+    parser.add_argument("--length", default="mixed", choices=(*LENGTHS, "mixed"),
+                        help="plan length: small ~5 KB, typical ~20 KB, large ~80 KB of text, or mixed (default)")
+    args = parser.parse_args(argv)
+    if args.n < 1:
+        parser.error("--n must be 1 or more")
+    try:
+        made = generate(args.out, args.n, args.seed, parse_mix(args.mix), args.length)
+    except (ValueError, ImportError, FileNotFoundError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    by_format: dict[str, int] = {}
+    for item in made:
+        by_format[item.format] = by_format.get(item.format, 0) + 1
+    summary = ", ".join(f"{count} .{fmt}" for fmt, count in by_format.items())
+    print(f"wrote {len(made)} plans ({summary}) and manifest.json to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
