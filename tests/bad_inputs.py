@@ -55,6 +55,13 @@ def make_nul_padded_txt(folder: Path) -> Path:
     return path
 
 
+def make_zeroed_txt(folder: Path) -> Path:
+    """A text file whose every byte is zero: the copy or save was interrupted before any text was written."""
+    path = folder / "toan_so_0.txt"
+    path.write_bytes(bytes(4096))
+    return path
+
+
 def make_nul_sprinkled_txt(folder: Path) -> Path:
     """A plan with a few NUL bytes between lines (a buggy export)."""
     path = folder / "ke_hoach_nul_rai_rac.txt"
@@ -410,6 +417,7 @@ BAD_INPUTS = [
     BadInput(make_empty, "failed", ("empty",)),
     BadInput(make_garbage_txt, "failed", ("not text", "utf-8")),
     BadInput(make_nul_padded_txt, "ok"),
+    BadInput(make_zeroed_txt, "failed", ("zero bytes", "copy it again")),
     BadInput(make_nul_sprinkled_txt, "ok"),
     BadInput(make_oversized_txt, "failed", ("50 mb", "--max-file-mb")),
     BadInput(make_utf16_without_bom, "ok"),

@@ -87,7 +87,7 @@ def test_user_values_reach_sqlite_only_as_parameters(db_path: Path, call) -> Non
     for sql, params in statements:
         assert "sentinel" not in sql.lower() and str(SENTINEL_YEAR) not in sql, sql
     bound = json.dumps([params for _, params in statements], ensure_ascii=False, default=str).lower()
-    assert "sentinel" in bound
+    assert "sentinel" in bound or str(SENTINEL_YEAR) in bound
 
 
 @pytest.mark.parametrize("place", INJECTIONS)
@@ -119,7 +119,8 @@ def test_fts_syntax_is_plain_text_never_a_traceback(db_path: Path, text: str) ->
     before = _state(db_path)
     for extra in ([], ["--fold"]):
         result = CliRunner().invoke(main, ["search", text, "--db", str(db_path), *extra])
-        assert isinstance(result.exception, SystemExit) and result.exit_code in (0, 1), result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+        assert result.exit_code in (0, 1)
         assert "Traceback" not in result.output and "fts5" not in result.output.lower()
         assert result.output.rstrip().endswith("documents")
     assert _state(db_path) == before
@@ -166,7 +167,7 @@ def test_datasette_opens_the_file_immutable_unless_writable(db_path: Path, writa
     ds = datasette_app(db_path, writable=writable)
     database = ds.databases["plans"]
     assert (database.is_mutable, database.path) == (writable, str(db_path))
-    assert ds.immutables == ([] if writable else [str(db_path)])
+    assert set(ds.immutables) == (set() if writable else {str(db_path)})
 
 
 @pytest.mark.parametrize("port", ["0", "65536", "-1", "http"])

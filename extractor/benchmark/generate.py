@@ -362,7 +362,7 @@ def make_plan(seed: int, index: int, length: str = "mixed") -> Plan:
     blocks.append(Para(signer, "sign"))
     m["signer"] = signer
 
-    annex = _annex(rng, place, poverty, plan_year)
+    annex = _annex(place, poverty, plan_year, issue)
     blocks += annex
     m["tables"] = 1 + (1 if budget["table"] else 0)
 
@@ -517,7 +517,7 @@ def _household_lists(rng: random.Random, poverty: dict, used: set[str], size_cla
     return blocks, listed
 
 
-def _annex(rng: random.Random, place: Place, poverty: dict, plan_year: int) -> list:
+def _annex(place: Place, poverty: dict, plan_year: int, issue: date) -> list:
     unit_word = {"xa": "thôn", "huyen": "xã", "tinh": "huyện"}[place.level]
     year = poverty["year"]
     header = ["TT", "Đơn vị", f"Tổng số hộ năm {year}", f"Số hộ nghèo năm {year}",
@@ -531,8 +531,7 @@ def _annex(rng: random.Random, place: Place, poverty: dict, plan_year: int) -> l
     rows.append(["", "Tổng", _int_vi(sums[0]), *map(str, sums[1:])])
     return [
         Para(f"CHỈ TIÊU GIẢM NGHÈO CỦA TỪNG {unit_word.upper()} NĂM {plan_year}", "centre"),
-        TableBlock(f"(Kèm theo Kế hoạch của {'UBND'} ngày {rng.randint(1, 28)} tháng {rng.randint(1, 12)} năm "
-                   f"{plan_year})", None, rows),
+        TableBlock(f"(Kèm theo Kế hoạch của UBND ngày {issue.day} tháng {issue.month} năm {issue.year})", None, rows),
     ]
 
 

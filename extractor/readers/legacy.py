@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import lru_cache
 
 import regex
 import viparse
@@ -121,7 +121,7 @@ def syllable_count(text: str) -> int:
     return sum(1 for token in _TOKEN.findall(text) if is_syllable(token.strip(_EDGE_PUNCTUATION)))
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def is_syllable(word: str) -> bool:
     """Whether ``word`` is one Vietnamese syllable: onset + rhyme, at most one tone mark, no foreign letter."""
     if not word:
