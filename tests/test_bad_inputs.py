@@ -32,15 +32,8 @@ from extractor.pipeline import extract_file
 from extractor.readers import read
 from extractor.store import CHILD_TABLES
 
-_XFAIL = {
-    "nul_padded_txt": "needs txt.py to drop the NUL padding an interrupted save leaves (patch in the limits report)",
-    "zeroed_txt": "needs txt.py to say a file of zero bytes was cut off (patch in the limits report)",
-}
-
-
 def _params(inputs: list[BadInput]) -> list:
-    marks = {name: pytest.mark.xfail(strict=True, reason=reason) for name, reason in _XFAIL.items()}
-    return [pytest.param(bad, id=bad.name, marks=[marks[bad.name]] if bad.name in marks else []) for bad in inputs]
+    return [pytest.param(bad, id=bad.name) for bad in inputs]
 
 
 FAILING = [bad for bad in BAD_INPUTS if bad.outcome == "failed"]

@@ -21,8 +21,9 @@ from extractor.parsers.dates import find_dates, parse_date
 from extractor.parsers.numbers import parse_money, parse_number
 from extractor.parsers.references import parse_references
 from extractor.parsers.so_hieu import find_so_hieu, parse_so_hieu
-from extractor.pipeline import extract_text
+from extractor.pipeline import extract_source, extract_text
 from extractor.readers.txt import text_source
+from extractor.text import SourceText
 from extractor.vocab.money import MONEY_UNITS
 from schemas import PartialDate
 from test_properties import _evidence
@@ -269,6 +270,68 @@ def mutated_excerpts(draw):
 @given(mutated_excerpts())
 def test_pipeline_on_mutated_plans(text):
     assert_spans_hold(extract_text(text))
+
+
+_HEADINGS = ["I. MỤC TIÊU", "II. NHIỆM VỤ", "1. Mục tiêu", "2. Chỉ tiêu cụ thể", "III. KINH PHÍ THỰC HIỆN",
+             "1.1. Dự án 1: Hỗ trợ đầu tư", "a) Tiểu dự án 2:", "PHẦN I", "Kết quả thực hiện năm 2023",
+             "IV. TỔ CHỨC THỰC HIỆN", "2.3. Dự án 4: Phát triển giáo dục nghề nghiệp"]
+
+
+@st.composite
+def plans(draw):
+    """A plan's skeleton: header block, heading, title, sections of token sentences, a table, a signature."""
+    words = _vietnamese_like().map(lambda text: text[:300])
+    lines = [
+        draw(st.sampled_from(["ỦY BAN NHÂN DÂN\nXÃ CẨM BÌNH", "UBND HUYỆN ĐỨC TRỌNG", "", "ĐẢNG BỘ XÃ A"])),
+        "Số: " + draw(st.one_of(document_numbers().map(lambda written: written[0]), st.just("…/KH-UBND"))),
+        draw(st.sampled_from(["Cẩm Bình", "Thành phố Lai Châu", "Hà Nội"])) + ", " + draw(dates())[0],
+        draw(st.sampled_from(["KẾ HOẠCH", "KẾ  HOẠCH", "Kế hoạch", ""])),
+        "Thực hiện giảm nghèo năm " + str(draw(st.integers(2020, 2026))) + draw(words),
+    ]
+    for _ in range(draw(st.integers(0, 6))):
+        lines.append(draw(st.sampled_from(_HEADINGS)))
+        lines += draw(st.lists(st.one_of(words, st.sampled_from(_WORDS)).map(lambda w: "- " + w), max_size=5))
+    if draw(st.booleans()):
+        width = draw(st.integers(2, 6))
+        cell = st.one_of(st.integers(0, 10**6).map(_grouped), st.sampled_from(["Tổng", "Thôn Tô", "", "hộ", "%"]))
+        lines.append(draw(st.sampled_from(["ĐVT: triệu đồng", "Biểu 01: CHỈ TIÊU GIẢM NGHÈO", ""])))
+        for _ in range(draw(st.integers(2, 8))):
+            lines.append("\t".join(draw(st.lists(cell, min_size=width, max_size=width))))
+    lines += ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", draw(st.sampled_from(["Nguyễn Văn An", "", "Lê Thị Bình"]))]
+    return "\n".join(lines)
+
+
+@fuzz(120)
+@given(plans())
+def test_pipeline_on_generated_plans(text):
+    assert_spans_hold(extract_text(text))
+
+
+def _read_values(data):
+    """The (value, raw) of every Value whose value is a number or a date."""
+    if isinstance(data, dict):
+        if set(data) == {"value", "evidence"} and data["evidence"] is not None:
+            value = data["value"]
+            if isinstance(value, (int, float)) or (isinstance(value, str) and value.replace(".", "").isdigit()) or (
+                isinstance(value, dict) and {"year", "month", "day"} <= set(value)
+            ):
+                yield value, data["evidence"]["raw"]
+        for item in data.values():
+            yield from _read_values(item)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _read_values(item)
+
+
+@fuzz(100)
+@given(plans(), st.sampled_from("٠١٢٣٤٥٦٧٨٩۳०१२३০১０１２"))
+def test_numbers_are_read_from_ascii_digits_only(text, odd):
+    """Given straight to the parsers (not normalised), digits of other scripts are never read as numbers."""
+    spaced = text.replace("1", odd).replace("2", odd)
+    document = extract_source(SourceText(spaced), document_id="fuzz", path="<fuzz>", fmt="txt")
+    assert_spans_hold(document)
+    for value, raw in _read_values(document.model_dump(mode="json")):
+        assert odd not in raw, (value, raw)
 
 
 # --- what regular expressions choke on -----------------------------------------------------------------

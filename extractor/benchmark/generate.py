@@ -31,6 +31,12 @@ import regex
 
 FORMATS = ("txt", "docx", "pdf")
 LENGTHS = {"small": 5_000, "typical": 20_000, "large": 80_000}  # bytes of UTF-8 text, ±15%
+# How much of each part a plan of each length has: a small plan is short in every part, not only in filler.
+_PARTS = {
+    "small": {"sentences": 1, "components": (2, 3), "units": (3, 5), "listed": 1, "per_list": 2, "agencies": 1},
+    "typical": {"sentences": 3, "components": (2, 7), "units": (4, 12), "listed": 3, "per_list": 6, "agencies": 3},
+    "large": {"sentences": 3, "components": (4, 10), "units": (8, 15), "listed": 99, "per_list": 6, "agencies": 3},
+}
 MIXED_LENGTHS = (("small", 0.2), ("typical", 0.65), ("large", 0.15))
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"), Path("/usr/share/fonts"))
 _FIXED_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
@@ -253,6 +259,7 @@ def make_plan(seed: int, index: int, length: str = "mixed") -> Plan:
     rng = random.Random(f"kehoach-benchmark:{seed}:{index}")
     size_class = _size_class(rng, length)
     target = int(LENGTHS[size_class] * rng.uniform(0.85, 1.15))
+    parts = _PARTS[size_class]
     place = _place(rng)
     plan_year = rng.randint(2021, 2026)
     issue = _issue_date(rng, plan_year)
@@ -325,16 +332,17 @@ def make_plan(seed: int, index: int, length: str = "mixed") -> Plan:
     m["references"] = references
 
     blocks += [Para("I. MỤC ĐÍCH, YÊU CẦU", "heading"), Para("1. Mục đích", "heading"),
-               Para(_filler(rng, 3)), Para("2. Yêu cầu", "heading"), Para(_filler(rng, 3))]
+               Para(_filler(rng, parts["sentences"])), Para("2. Yêu cầu", "heading"),
+               Para(_filler(rng, parts["sentences"]))]
 
     # Poverty figures and targets.
-    children = _children(rng, place)
-    poverty = _poverty(rng, place, children, plan_year)
+    children = _children(rng, place, parts["units"])
+    poverty = _poverty(rng, place, children, plan_year, parts["per_list"])
     m["poverty"] = {key: value for key, value in poverty.items() if key != "units"}
     blocks += _poverty_blocks(rng, place, poverty, plan_year, where)
 
     # Components with their amounts, and the stated total.
-    budget = _budget(rng, plan_year)
+    budget = _budget(rng, plan_year, parts["components"])
     m["budget"] = {key: value for key, value in budget.items() if key != "blocks"}
     if not budget["adds_up"]:
         m["expected_findings"].append("budget_total_mismatch")
@@ -346,12 +354,12 @@ def make_plan(seed: int, index: int, length: str = "mixed") -> Plan:
 
     households = []
     if place.level == "xa":
-        lists, households = _household_lists(rng, poverty, used_names, size_class)
+        lists, households = _household_lists(rng, poverty, used_names, parts)
         blocks += lists
     m["households"] = households
 
     blocks.append(Para("VII. TỔ CHỨC THỰC HIỆN", "heading"))
-    for number_, agency in enumerate(rng.sample(AGENCIES, 3), 1):
+    for number_, agency in enumerate(rng.sample(AGENCIES, parts["agencies"]), 1):
         blocks += [Para(f"{number_}. {agency}", "heading"), Para(_filler(rng, 2))]
     blocks.append(Para(f"Trên đây là Kế hoạch thực hiện {PROGRAMME} năm {plan_year} của {issuer}./."))
     blocks += [Para("Nơi nhận:"), Para(f"- {parent};"), Para("- Các thành viên Ban Chỉ đạo;"), Para("- Lưu: VT.")]
@@ -388,17 +396,17 @@ def _issue_date(rng: random.Random, plan_year: int) -> date:
     return date(plan_year, rng.randint(1, 6), rng.randint(1, 28))
 
 
-def _children(rng: random.Random, place: Place) -> list[str]:
+def _children(rng: random.Random, place: Place, units: tuple[int, int]) -> list[str]:
     """The units the plan's tables list: villages of a commune (made up), communes of a district, districts."""
     if place.level == "xa":
-        count = rng.randint(4, 12)
+        count = rng.randint(*units)
         names = rng.sample(VILLAGE_NAMES, count)
         word = rng.choice(VILLAGE_WORDS)
         return [f"{word} {name}" for name in names]
-    return list(place.children[: rng.randint(3, 15)])
+    return list(place.children[: rng.randint(*units)])
 
 
-def _poverty(rng: random.Random, place: Place, children: list[str], plan_year: int) -> dict:
+def _poverty(rng: random.Random, place: Place, children: list[str], plan_year: int, per_list: int) -> dict:
     """Households, poor and near-poor per unit, summing to the place's totals."""
     per_unit = {"xa": (80, 400), "huyen": (800, 3000), "tinh": (20000, 60000)}[place.level]
     units = []
@@ -406,8 +414,8 @@ def _poverty(rng: random.Random, place: Place, children: list[str], plan_year: i
         total = rng.randint(*per_unit)
         poor = max(1, int(total * rng.uniform(0.01, 0.12)))
         near = max(1, int(total * rng.uniform(0.01, 0.10)))
-        cut_poor = rng.randint(0, min(6, poor // 2))  # at most six: each is listed by name
-        cut_near = rng.randint(0, min(6, near // 2))
+        cut_poor = rng.randint(0, min(per_list, poor // 2))  # few: each may be listed by name
+        cut_near = rng.randint(0, min(per_list, near // 2))
         units.append({"name": child, "total": total, "poor": poor, "near_poor": near,
                       "poor_cut": cut_poor, "near_poor_cut": cut_near})
     total = sum(u["total"] for u in units)
@@ -453,8 +461,8 @@ def _poverty_blocks(rng: random.Random, place: Place, poverty: dict, plan_year: 
     ]
 
 
-def _budget(rng: random.Random, plan_year: int) -> dict:
-    chosen = sorted(rng.sample(COMPONENTS, rng.randint(2, 7)))
+def _budget(rng: random.Random, plan_year: int, components: tuple[int, int]) -> dict:
+    chosen = sorted(rng.sample(COMPONENTS, rng.randint(*components)))
     blocks = [Para("III. NỘI DUNG VÀ KINH PHÍ THỰC HIỆN", "heading")]
     items = []
     last_project = None
@@ -489,12 +497,12 @@ def _budget(rng: random.Random, plan_year: int) -> dict:
             "stated_total_vnd": stated * 1_000_000, "adds_up": adds_up, "table": table, "blocks": blocks}
 
 
-def _household_lists(rng: random.Random, poverty: dict, used: set[str], size_class: str) -> tuple[list, list]:
+def _household_lists(rng: random.Random, poverty: dict, used: set[str], parts: dict) -> tuple[list, list]:
     """Per-village lists of the households the plan means to lift out of poverty (as in sample 004)."""
     blocks = [Para("VI. KẾ HOẠCH GIẢM NGHÈO CỦA TỪNG THÔN", "heading")]
     listed = []
     villages = [u for u in poverty["units"] if u["poor_cut"] or u["near_poor_cut"]]
-    keep = {"small": 1, "typical": 3, "large": len(villages)}[size_class]
+    keep = parts["listed"]
     for unit in villages[:keep]:
         blocks.append(Para(f"- {unit['name']}:", "village"))
         blocks.append(Para(f"Hiện tại {unit['name'][0].lower()}{unit['name'][1:]} có {unit['poor']} hộ nghèo, "
@@ -511,7 +519,8 @@ def _household_lists(rng: random.Random, poverty: dict, used: set[str], size_cla
                 cause = rng.choice(CAUSES)
                 blocks.append(Para(f"+ Đối với hộ {honorific}: {name} có {members} khẩu, {workers} lao động, "
                                    f"nguyên nhân nghèo là do {cause}."))
-                blocks.append(Para(f"Giải pháp: {_filler(rng, 1)}"))
+                if parts["sentences"] > 1:
+                    blocks.append(Para(f"Giải pháp: {_filler(rng, 1)}"))
                 listed.append({"village": unit["name"], "category": category, "honorific": honorific, "name": name,
                                "members": members, "workers": workers})
     return blocks, listed

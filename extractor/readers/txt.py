@@ -85,6 +85,11 @@ def decode_text(data: bytes, path: Path | str) -> str:
         ) from None
     # cp1258 writes tones as combining marks after the letter: NFC puts them back on it.
     text = unicodedata.normalize("NFC", text).rstrip("\x1a")  # \x1a: the DOS end-of-file mark
+    # An interrupted save or copy leaves NUL bytes where the file's end should be: the text before them is whole.
+    text = text.rstrip("\x00")
+    if not text and data and not data.strip(b"\x00"):
+        raise UnreadableFile(path, "the file holds only zero bytes (a save or copy was interrupted)",
+                             "copy it again from the original")
     _reject_binary(text, path)
     return text
 
