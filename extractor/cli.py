@@ -147,8 +147,19 @@ def extract(paths: tuple[Path, ...], db_path: Path, quiet: bool, jobs: int, time
     sys.exit(EXIT_PARTIAL if summary.failed else EXIT_OK)
 
 
+def _named_in_text(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    """A file whose name is UTF-8 text: the name goes into the JSON and the page, which cannot hold stray bytes."""
+    try:
+        str(value).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = str(value).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise click.BadParameter(f"{shown}: the file name is not UTF-8 text (copied from a system with another "
+                                 "encoding?); rename the file and run again", ctx, param) from None
+    return value
+
+
 @main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path), callback=_named_in_text)
 @click.option("--json", "as_json", is_flag=True, help="Print the pydantic model as JSON.")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               callback=_output(".html", ".htm"),

@@ -52,7 +52,7 @@ def _review_file(path: Path) -> Review:
         return Review(str(path), "failed", message=f"{path}: cannot be opened ({error.strerror or error})")
     except UnreadableFile as error:
         return Review(str(path), "failed", message=str(error))
-    except Exception as error:  # a bug of ours must not hide the other files' findings
+    except Exception as error:  # noqa: BLE001 (a bug of ours must not hide the other files' findings)
         return Review(str(path), "failed",
                       message=f"{path}: internal error {type(error).__name__}: {error}; please report it with this file")
     return Review(document.path, document.status, sorted(document.findings, key=finding_order),

@@ -243,3 +243,20 @@ def test_corpus_spans_point_at_the_amounts(stem):
 @pytest.mark.parametrize(("stem", "fmt"), [("000", "docx"), ("001", "docx"), ("001", "pdf")])
 def test_corpus_same_values_in_word_and_pdf(stem, fmt):
     assert values(parse_budgets(corpus(stem, fmt))) == values(parse_budgets(corpus(stem)))
+
+
+# --- long inputs (found by the scanner of quadratic patterns) --------------------------------------
+# Seconds at 8,000 characters before the fix: every amount re-read its paragraph's clauses.
+
+
+def test_a_long_paragraph_of_amounts():
+    items = budgets(PLAN_HEAD + "Kinh phí: " + "1 triệu đồng; " * 2000)
+    assert len(items) == 2000
+    assert {item.amount_vnd.value for item in items} == {1_000_000}
+    assert items[-1].evidence.raw == "1 triệu đồng;"
+
+
+def test_a_long_run_of_spaces_between_the_label_and_the_amount():
+    assert values(budgets(PLAN_HEAD + "Kinh phí:" + " " * 8000 + "120 triệu đồng.")) == [
+        ("Kinh phí", None, "planned", False, 2025, None, 120_000_000)
+    ]

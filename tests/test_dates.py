@@ -51,3 +51,31 @@ def test_any_real_date_round_trips(date, long_form, zero_pad):
     day, month = (f"{date.day:02d}", f"{date.month:02d}") if zero_pad else (str(date.day), str(date.month))
     text = f"ngày {day} tháng {month} năm {date.year}" if long_form else f"{day}/{month}/{date.year}"
     assert parse_date(text).iso == date.isoformat()
+
+
+# --- found by tests/test_fuzz.py -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("ngày …/…/2024", "2024"), ("ngày .../.../2024", "2024"), ("ngày   /  /2024", "2024"),
+     ("ngày …/3/2024", "2024-03"), ("Ngày ..../05/2023", "2023-05")],
+)
+def test_blank_short_date_of_a_template_keeps_its_year(text, iso):
+    assert parse_date(text).iso == iso
+
+
+def test_a_written_short_date_is_found_without_the_word_before_it():
+    assert [match.group() for match, _ in find_dates("ngày 12/3/2024")] == ["12/3/2024"]
+
+
+@pytest.mark.parametrize("text", ["١٢/٣/٢٠٢٤", "ngày ٥ tháng ٣ năm ٢٠٢٤", "12/3/２０２４", "ngày …/…/٢٠٢٤"])
+def test_digits_of_other_scripts_are_not_read(text):
+    """The parsers read ASCII digits only; normalise() maps other scripts' digits before them."""
+    assert find_dates(text) == []
+
+
+def test_long_runs_of_blanks_between_the_words():
+    # Both took seconds to fail or match before the blanks were matched possessively.
+    assert find_dates("ngày" + " " * 8000 + "x") == []
+    assert [date.iso for _, date in find_dates("ngày" + " …" * 4000 + " tháng 5 năm 2024")] == ["2024-05"]

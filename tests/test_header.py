@@ -373,3 +373,30 @@ def test_header_block_layouts_of_plain_text_copies(block):
         issuer="UBND xã Tân Lập", commune="Tân Lập", so_hieu="25/KH-UBND", issue_place="Tân Lập", plan_year=2022
     )
     assert header.issue_date.value.iso == "2022-03-15"
+
+
+# --- long runs of white space (found by the scanner of quadratic patterns) -------------------------
+# Each took about a second or more at 8,000 characters before its fix; the results are asserted.
+
+
+@pytest.mark.parametrize(
+    ("number_line", "number", "symbol", "blank"),
+    [
+        ("Số:" + " " * 8000 + "/KH-UBND", None, "KH-UBND", True),
+        ("\t" * 8000 + "Số: 12/KH-UBND", "12", "KH-UBND", False),
+        ("Số: " + " " * 8000 + "x", None, None, False),
+        ("Số: " + "\t" * 8000 + "x", None, None, False),
+    ],
+)
+def test_number_line_after_long_runs_of_blanks(number_line, number, symbol, blank):
+    header = header_of(f"{number_line}\nKẾ HOẠCH\nGiảm nghèo năm 2024\n")
+    assert values(header, ("number", "symbol")) == dict(number=number, symbol=symbol)
+    assert header.number_blank is blank
+
+
+def test_issuing_statement_with_a_long_gap_before_its_date():
+    header = header_of(
+        "UBND huyện đã ban hành Kế hoạch số 47/KH-UBND" + " " * 8000 + "ngày 27/3/2023.\nKẾ HOẠCH\nGiảm nghèo năm 2024\n"
+    )
+    assert header.so_hieu.value == "47/KH-UBND"
+    assert header.issue_date.value.iso == "2023-03-27"

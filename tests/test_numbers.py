@@ -96,3 +96,17 @@ def test_money_is_whole_dong(value, unit):
 def test_parse_number_never_raises_and_is_non_negative(text):
     result = parse_number(text)
     assert result is None or result >= 0
+
+
+# --- found by tests/test_fuzz.py -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["١٢٣", "1.٢٣٤", "１２", "۳,5"])
+def test_digits_of_other_scripts_are_not_a_number(text):
+    """The parsers read ASCII digits only; normalise() maps other scripts' digits before them."""
+    assert parse_number(text) is None
+    assert all(match.group().isascii() for match in regex.finditer(NUMBER, text))
+
+
+def test_money_in_digits_of_other_scripts_is_not_read():
+    assert parse_money("٥ triệu đồng") is None

@@ -490,3 +490,23 @@ def test_a_year_opening_a_clause_governs_its_figures(separator):
 def test_a_year_inside_a_purpose_clause_does_not_govern_the_figures():
     text = "Qua kết quả rà soát hộ nghèo năm 2023 để thực hiện chính sách cho\nnăm 2024 trên địa bàn toàn xã còn 67 hộ nghèo."
     assert [(stat.year, stat.households.value) for stat in parse_poverty(source(text), [])] == [(2023, 67)]
+
+
+# --- long runs of white space (found by the scanner of quadratic patterns) -------------------------
+
+
+def test_fillers_over_long_runs_of_white_space():
+    # A filler may open with white space ('\s*cuối năm'): tried at every space of a run it took seconds.
+    assert is_filler(" " * 4000 + "cuối năm" + "\n" * 4000)
+    assert not is_filler(" " * 8000 + "được hỗ trợ")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Toàn xã có" + " " * 8000 + "12 hộ nghèo, chiếm 1,5%.", [("poor", "level", None, None, 12, None, D("1.5"), False, None)]),
+        ("Số hộ nghèo" + " \n" * 4000 + "là 12 hộ.", [("poor", "level", None, None, 12, None, None, False, None)]),
+    ],
+)
+def test_statistics_across_long_runs_of_white_space(text, expected):
+    assert rows_of(text) == expected

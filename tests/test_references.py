@@ -262,3 +262,36 @@ def test_corpus_references(stem):
 def test_same_references_from_docx(stem):
     from_docx = [row(reference) for reference in parse_references(read(CORPUS / f"{stem}.docx"))]
     assert from_docx == [row(reference) for reference in parse_references(read(CORPUS / f"{stem}.txt"))]
+
+
+# --- found by tests/test_fuzz.py -------------------------------------------------------------------
+
+
+def test_a_blank_template_date_keeps_the_issuer_after_it():
+    text = "Căn cứ Kế hoạch số 12/KH-UBND ngày …/…/2024 của UBND xã Cao Lâu;"
+    assert [row(reference) for reference in references_of(text)] == [
+        ("Kế hoạch", "12/KH-UBND", "2024", "UBND xã Cao Lâu")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # Each took from seconds to a minute before the white space was matched possessively.
+        (
+            "Căn cứ Quyết định số 12/QĐ-UBND" + " " * 8000 + "ngày 5/3/2024 của UBND xã Cao Lâu;",
+            [("Quyết định", "12/QĐ-UBND", "2024-03-05", "UBND xã Cao Lâu")],
+        ),
+        (
+            "Căn cứ Kế hoạch số 599/KH-UBND" + " " * 8000 + "và số 989/KH-UBND của UBND huyện Đức Trọng;",
+            [("Kế hoạch", "599/KH-UBND", None, "UBND huyện Đức Trọng"),
+             ("Kế hoạch", "989/KH-UBND", None, "UBND huyện Đức Trọng")],
+        ),
+        (
+            "Căn cứ Quyết định số 12/QĐ-UBND của Bộ Tài" + " " * 4000 + "\n" + " " * 4000 + "chính;",
+            [("Quyết định", "12/QĐ-UBND", None, "Bộ Tài chính")],
+        ),
+    ],
+)
+def test_long_runs_of_white_space_inside_a_citation(text, rows):
+    assert [row(reference) for reference in references_of(text)] == rows

@@ -268,3 +268,11 @@ def test_corpus_headings_agree_in_pdf(stem):
 @pytest.mark.parametrize("stem", ["000", "002", "003", "004"])
 def test_corpus_headings_agree_when_wrapped(stem):
     assert heading_rows(as_pdf(corpus(stem).text)) == heading_rows(corpus(stem))
+
+
+def test_headings_across_thousands_of_blank_lines():
+    # Quadratic before: every line looked ahead over all the blank lines after it.
+    src = source("I. MỤC TIÊU\n" + "\n" * 8000 + "II. NHIỆM VỤ\n" + " " * 8000 + "\n1.1. Dự án 1: Hỗ trợ")
+    assert [(heading.marker, heading.title, heading.component) for heading in find_headings(src)] == [
+        ("I", "MỤC TIÊU", None), ("II", "NHIỆM VỤ", None), ("1.1", "Dự án 1: Hỗ trợ", "Dự án 1")
+    ]

@@ -17,7 +17,13 @@ import pytest
 
 from extractor import store
 from extractor.batch import extract_into
-from extractor.datasette_metadata import FACETS, QUERIES, TABLE_DESCRIPTIONS, build_metadata, query_sql
+from extractor.datasette_metadata import (
+    FACETS,
+    QUERIES,
+    TABLE_DESCRIPTIONS,
+    build_metadata,
+    query_sql,
+)
 from extractor.serve import MISSING, metadata_for, schema
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

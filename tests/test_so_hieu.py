@@ -71,3 +71,19 @@ def test_find_every_number_in_a_sentence_and_nothing_else():
 def test_template_numbers_may_be_blank(line, number, symbol, so_hieu):
     parsed = so_hieu_from_match(regex.match(r"Số\s*:?\s*" + SO_HIEU_BLANKABLE, line))
     assert (parsed.number, parsed.symbol, parsed.so_hieu) == (number, symbol, so_hieu)
+
+
+# --- found by tests/test_fuzz.py -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["١٢/QĐ-UBND", "٢٤/٢٠٢١/QH15", "٤٧-NQ/TU"])
+def test_digits_of_other_scripts_are_not_a_document_number(text):
+    """The parsers read ASCII digits only; normalise() maps other scripts' digits before them."""
+    assert parse_so_hieu(text) is None
+    assert find_so_hieu(f"theo số {text} của") == []
+
+
+def test_long_runs_around_the_slash():
+    # The spaces around '/' and '-' are matched possessively: a long run is crossed once.
+    assert [so_hieu.so_hieu for _, so_hieu in find_so_hieu("số 12" + " " * 8000 + "/ KH-UBND")] == ["12/KH-UBND"]
+    assert find_so_hieu("1/" * 4000 + "KH") == []

@@ -104,3 +104,31 @@ def test_table_rows_are_left_out_of_sentences():
 )
 def test_list_markers_are_stripped_from_labels(label, stripped):
     assert LIST_MARKER_RE.sub("", label) == stripped
+
+
+# --- long runs of white space (found by the scanner of quadratic patterns) -------------------------
+# Each took from one to several seconds at 8,000 characters before its fix; the results are asserted.
+
+
+def test_paragraph_ends_over_thousands_of_blank_lines():
+    src = source("Mục tiêu." + "\n" * 8000 + "Giảm nghèo.")
+    assert paragraph_ends(src) == list(range(9, 8009))
+    # a sentence cut by blank lines goes on when the next line opens in lower case, in every format
+    cut = "Giảm nghèo bền vững" + "\n" * 8000 + "đến năm 2025."
+    assert paragraph_ends(source(cut)) == []
+    assert paragraph_ends(SourceText(cut, page_starts=(0,))) == []
+
+
+def test_sentences_over_long_runs_of_spaces_and_blank_lines():
+    assert spans_of("a." + " " * 8000 + "b") == ["a." + " " * 8000 + "b"]  # a lower-case word goes on
+    assert spans_of("a" + " " * 4000 + "\n\n" + " " * 4000 + "B") == ["a", "B"]
+    assert spans_of("a" + "\n" * 8000 + "B") == ["a", "B"]
+    assert spans_of("\t" * 8000) == []
+
+
+def test_clauses_of_a_long_paragraph_of_amounts():
+    src = source("Kinh phí: " + "1 triệu đồng; " * 3000)
+    paragraphs = Paragraphs(src)
+    at = src.text.index("1", 10 + 14 * 1500)
+    assert src.text[slice(*paragraphs.clause_at(at))] == "1 triệu đồng;"
+    assert src.text[slice(*paragraphs.clause_at(3))] == "Kinh phí: 1 triệu đồng;"

@@ -263,3 +263,27 @@ def test_corpus_value_spans_are_the_numbers(stem):
 @pytest.mark.parametrize(("stem", "fmt"), [(s, "docx") for s in ("000", "002", "003", "004")] + [("002", "pdf")])
 def test_corpus_same_values_in_word_and_pdf(stem, fmt):
     assert values(parse_targets(corpus(stem, fmt))) == values(parse_targets(corpus(stem)))
+
+
+# --- long inputs (found by the scanner of quadratic patterns) --------------------------------------
+# Each took seconds at 8,000 characters before its fix (every number re-read its whole paragraph).
+
+
+def test_a_long_paragraph_of_percentages():
+    targets = parse_targets(source(HEAD + "I. MỤC TIÊU\n- Tỷ lệ hộ nghèo giảm " + "1% " * 3000))
+    assert len(targets) == 3000
+    assert {(t.indicator, t.comparator, t.value.value, t.unit, t.year) for t in targets} == {
+        ("Tỷ lệ hộ nghèo giảm", "exactly", Decimal("1"), "%", 2025)
+    }
+
+
+def test_a_long_list_of_clauses_in_one_paragraph():
+    targets = parse_targets(source(HEAD + "- Mục tiêu: " + "giảm 1 hộ nghèo; " * 2000))
+    assert len(targets) == 2000
+    assert targets[-1].evidence.raw == "giảm 1 hộ nghèo;"
+
+
+@pytest.mark.parametrize("run", [" " * 8000, "\t" * 8000 + "\n", "\n" * 8000])
+def test_long_runs_of_white_space_before_a_target(run):
+    targets = parse_targets(source(HEAD + "I. MỤC TIÊU\n- Tỷ lệ hộ nghèo" + run + "giảm xuống dưới 3%."))
+    assert [(t.comparator, t.value.value, t.unit) for t in targets] == [("below", Decimal("3"), "%")]

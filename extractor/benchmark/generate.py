@@ -23,7 +23,7 @@ import random
 import sys
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date
 from functools import lru_cache
 from pathlib import Path
 
@@ -436,12 +436,12 @@ def _poverty_blocks(rng: random.Random, place: Place, poverty: dict, plan_year: 
     printed = p["printed"]
     year = p["year"]
     statement = rng.choice((
-        f"Theo kết quả rà soát cuối năm {year}, toàn {where} có {_int_vi(p['total_households'])} hộ, trong đó "
+        (f"Theo kết quả rà soát cuối năm {year}, toàn {where} có {_int_vi(p['total_households'])} hộ, trong đó "
         f"{_int_vi(p['poor'])} hộ nghèo, chiếm tỷ lệ {printed['poor_rate']}%; {_int_vi(p['near_poor'])} hộ cận nghèo, "
-        f"chiếm tỷ lệ {printed['near_poor_rate']}%.",
-        f"Qua kết quả rà soát hộ nghèo năm {year}, trên địa bàn toàn {where} còn {_int_vi(p['poor'])} hộ nghèo "
+        f"chiếm tỷ lệ {printed['near_poor_rate']}%."),
+        (f"Qua kết quả rà soát hộ nghèo năm {year}, trên địa bàn toàn {where} còn {_int_vi(p['poor'])} hộ nghèo "
         f"tương ứng với tỷ lệ {printed['poor_rate']}%, {_int_vi(p['near_poor'])} hộ cận nghèo tương ứng với tỷ lệ "
-        f"{printed['near_poor_rate']}%.",
+        f"{printed['near_poor_rate']}%."),
     ))
     cut_rate, _ = _rate_vi(p["poor_reduction"], p["total_households"])
     target = (
@@ -588,9 +588,8 @@ def render_txt(plan: Plan) -> bytes:
     lines: list[str] = []
     for block in plan.blocks:
         if isinstance(block, HeaderBlock):
-            if style["header"] == "tabs":
-                lines += [f"{block.left[0]}\t{NATIONAL[0]}", f"{block.left[1]}\t{NATIONAL[1]}",
-                          f"{block.number}\t{block.place_date}"]
+            if style["header"] == "tabs":  # as a Word header table comes out of a text export
+                lines += [f"{' '.join(block.left)}\t{' '.join(NATIONAL)}", f"{block.number}\t{block.place_date}"]
             else:
                 lines += [*block.left, *NATIONAL, block.number, block.place_date]
         elif isinstance(block, TableBlock):
@@ -661,9 +660,9 @@ def _cell_lines(cell, lines: list[str], bold: bool = False, italic: bool = False
 
 
 def _fixed_datetime():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    return datetime(*_FIXED_ZIP_TIME, tzinfo=timezone.utc)
+    return datetime(*_FIXED_ZIP_TIME, tzinfo=UTC)
 
 
 def _fixed_zip(data: bytes) -> bytes:
@@ -861,6 +860,8 @@ def generate(out: Path | str, n: int, seed: int, mix: dict[str, float] | None = 
         path = out / f"plan_{plan.index:05d}.{fmt}"
         path.write_bytes(data)
         entry = {"file": path.name, "format": fmt, "size_bytes": len(data), **plan.manifest}
+        # The header block is a table too where the format lays it out as one (Word; a text copy with tabs).
+        entry["tables"] += 1 if fmt == "docx" or (fmt == "txt" and plan.style["header"] == "tabs") else 0
         made.append(Generated(path, fmt, len(data), entry))
     manifest = {"seed": seed, "n": n, "length": length, "plans": [item.manifest for item in made]}
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -1,9 +1,13 @@
 """Timing and memory of one benchmark task over one set of files, each run in a fresh process.
 
-A task runs in its own Python process (``python -m extractor.benchmark.measure --task ...``), so its peak
-memory is that process's own: ``resource.getrusage(RUSAGE_SELF).ru_maxrss``, and for end to end also
-``RUSAGE_CHILDREN`` (the largest of the extraction worker processes, read after they have ended). Times are
-wall-clock (``time.perf_counter``) after a warm-up on one file outside the measured set, so that compiling
+A task runs in its own Python process (this file run by its path with ``--task ...``), so its peak memory is
+that process's own: the kernel's high-water mark of its resident memory (``VmHWM`` in /proc/self/status on
+Linux, else ``resource.getrusage(RUSAGE_SELF).ru_maxrss``), and for end to end also ``RUSAGE_CHILDREN``
+``ru_maxrss`` (the largest of the extraction worker processes, read after they have ended; a forked worker's
+resident memory includes the pages it shares with the process that forked it). Times are
+wall-clock (``time.perf_counter``), and CPU time (this process's ``time.process_time`` plus its ended worker
+processes' user and system time) which a busy machine disturbs less; both after a warm-up on one file outside
+the measured set, so that compiling
 patterns and loading the place tables once per process is reported apart (``warmup_s``), not spread over
 the documents.
 
@@ -36,13 +40,31 @@ from contextlib import contextmanager
 from pathlib import Path
 
 TASKS = ("end_to_end", "read", "raw", "raw_pdfplumber", "stages")
+_PROJECT_ROOT = Path(__file__).resolve().parents[2]  # so that the measuring process imports this extractor
 RAW_NAMES = {"txt": "bytes.decode", "docx": "python-docx", "pdf": "pypdfium2"}
 
 
 def _peak_rss_mb(who: int) -> float:
-    """Peak resident memory in MB (Linux reports ru_maxrss in KB, macOS in bytes)."""
+    """Peak resident memory in MB (Linux reports ru_maxrss in KB, macOS in bytes).
+
+    For this process Linux's VmHWM is read instead where there is one: ru_maxrss survives exec, so a
+    process started from a big parent would report the parent's peak (the orchestrator's, here).
+    """
+    if who == resource.RUSAGE_SELF:
+        try:
+            for line in Path("/proc/self/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass
     peak = resource.getrusage(who).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its ended children (the extraction workers)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 # --- the tasks, run inside the measuring process -------------------------------------------------------
@@ -105,18 +127,20 @@ def _per_file(function, files: list[Path]) -> dict:
 
 
 class StageTimer:
-    """Seconds per stage, added up over documents."""
+    """Wall-clock and CPU seconds per stage, added up over documents."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
 
     @contextmanager
     def stage(self, name: str):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         try:
             yield
         finally:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+            self.cpu[name] = self.cpu.get(name, 0.0) + time.process_time() - cpu
 
     def wrap(self, name: str, function):
         def timed(*args, **kwargs):
@@ -164,13 +188,15 @@ def extract_staged(path: Path, timer: StageTimer, db=None):
             source = read(path, data)
         with timer.stage("segment"):
             segment(source)  # cached: the parsers that ask for it get this one
-        started = time.perf_counter()
-        before = sum(timer.seconds.values())
+        started, cpu = time.perf_counter(), time.process_time()
+        before, before_cpu = sum(timer.seconds.values()), sum(timer.cpu.values())
         document = pipeline.extract_source(
             source, document_id=document_id, path=str(path), fmt=path.suffix.lower().lstrip(".")
         )
-        inside = sum(timer.seconds.values()) - before
+        # What extract_source does besides the parsers and check: building the document model.
+        inside, inside_cpu = sum(timer.seconds.values()) - before, sum(timer.cpu.values()) - before_cpu
         timer.seconds["document"] = timer.seconds.get("document", 0.0) + (time.perf_counter() - started) - inside
+        timer.cpu["document"] = timer.cpu.get("document", 0.0) + (time.process_time() - cpu) - inside_cpu
     if db is not None:
         with timer.stage("load"):
             store.save(db, document, size_bytes=len(data))
@@ -189,7 +215,7 @@ def _stages(files: list[Path], db_path: Path) -> dict:
         seconds = time.perf_counter() - started
     finally:
         db.close()
-    return {"seconds": seconds, "stages": timer.seconds}
+    return {"seconds": seconds, "stages": timer.seconds, "stages_cpu": timer.cpu}
 
 
 def _end_to_end(files: list[Path], db_path: Path, jobs: int) -> dict:
@@ -204,25 +230,35 @@ def _end_to_end(files: list[Path], db_path: Path, jobs: int) -> dict:
     return {"seconds": seconds, "read": summary.read, "rows_written": summary.rows_written}
 
 
-def _warm_up(warmup: Path | None, scratch: Path) -> float:
-    """Extract and store one file outside the measured set: patterns compiled, place tables loaded."""
+def _warm_up(task: str, warmup: Path | None, scratch: Path) -> float:
+    """Do the task once on a file outside the measured set: modules imported, patterns compiled, and for the
+    tasks that extract, the place tables loaded. Only what the task itself needs, so that its peak memory
+    is its own (reading alone does not load the parsers' tables)."""
     if warmup is None:
         return 0.0
-    from extractor import store
-
     started = time.perf_counter()
-    db = store.open_db(scratch / "warmup.db")
-    try:
-        extract_staged(warmup, StageTimer(), db)
-    finally:
-        db.close()
+    if task in ("stages", "end_to_end"):
+        from extractor import store
+
+        db = store.open_db(scratch / "warmup.db")
+        try:
+            extract_staged(warmup, StageTimer(), db)
+        finally:
+            db.close()
+    elif task == "read":
+        _read_kehoach(warmup)
+    elif task == "raw":
+        _RAW[warmup.suffix.lower()](warmup)
+    elif task == "raw_pdfplumber":
+        _raw_pdfplumber(warmup)
     return time.perf_counter() - started
 
 
 def run_task(task: str, files: list[Path], db_path: Path, warmup: Path | None = None, jobs: int = 1) -> dict:
     """Run one task in this process; seconds, what it did, and this process's peak memory."""
     with tempfile.TemporaryDirectory(prefix="kehoach-bench-") as scratch:
-        warmup_s = _warm_up(warmup, Path(scratch))
+        warmup_s = _warm_up(task, warmup, Path(scratch))
+        cpu = _cpu_seconds()
         if task == "end_to_end":
             result = _end_to_end(files, db_path, jobs)
         elif task == "stages":
@@ -239,6 +275,7 @@ def run_task(task: str, files: list[Path], db_path: Path, warmup: Path | None = 
         else:
             raise ValueError(f"unknown task '{task}'; use one of {', '.join(TASKS)}")
     result.update(
+        cpu_seconds=_cpu_seconds() - cpu,
         task=task,
         files=len(files),
         warmup_s=warmup_s,
@@ -261,12 +298,20 @@ def measure(task: str, files: list[Path], db_path: Path, warmup: Path | None = N
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as listing:
         listing.write("\n".join(str(path) for path in files))
-    command = [sys.executable, "-m", "extractor.benchmark.measure", "--task", task, "--files", listing.name,
+    # This file is loaded by its path, not as extractor.benchmark.measure: importing the package would import
+    # all of kehoach (extractor/__init__.py), and the raw library tasks' peak memory would be kehoach's.
+    loader = (
+        "import importlib.util, sys; "
+        f"spec = importlib.util.spec_from_file_location('kehoach_benchmark_measure', {str(Path(__file__))!r}); "
+        "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
+        "sys.exit(module.main(sys.argv[1:]))"
+    )
+    command = [sys.executable, "-c", loader, "--task", task, "--files", listing.name,
                "--db", str(db_path), "--jobs", str(jobs)]
     if warmup is not None:
         command += ["--warmup", str(warmup)]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=_PROJECT_ROOT)
     finally:
         os.unlink(listing.name)
     if done.returncode != 0:

@@ -18,7 +18,8 @@ _GOAL_YEAR_RE = regex.compile(vocab.GOAL_YEAR, _I)
 _HEADING_YEAR_RE = regex.compile(vocab.PLAN_HEADING_YEAR, _I)
 _CLOSING_YEAR_RE = regex.compile(vocab.CLOSING_YEAR, _I)
 _PAST_EVENT_RE = regex.compile(vocab.PAST_EVENT, _I)
-_CITATION_RE = regex.compile(r"[0-9]+\s*/\s*(?:[0-9]{4}\s*/\s*)?\p{Lu}|(?i:số)\s+[0-9]")
+# A number starts where its digits do: tried inside a long run of digits it re-read the run each time.
+_CITATION_RE = regex.compile(r"(?<![0-9])[0-9]++\s*+/\s*+(?:[0-9]{4}\s*+/\s*+)?\p{Lu}|(?i:số)\s++[0-9]")
 
 
 def date_findings(document: PlanDocument, source: SourceText, sections: Sections) -> list[Finding]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import regex
 
 from extractor.parsers.lists import (
-    BULLETS,
     HOUSEHOLD_ENTRY,
+    ITEM_MARKERS,
     PERSON_NAME,
     ListContext,
     cell_village,
@@ -34,7 +34,7 @@ _I = regex.IGNORECASE
 # --- households written as list items ----------------------------------------------------------------
 
 _ITEM_ENTRY = regex.compile(
-    rf"{BULLETS}(?:\d{{1,3}}[.)]\s*)?(?P<hon>{HONORIFIC})(?!\p{{L}})\s*[:.,]?\s*(?P<name>{PERSON_NAME})", _I
+    rf"{ITEM_MARKERS}(?P<hon>{HONORIFIC})(?!\p{{L}})\s*[:.,]?\s*(?P<name>{PERSON_NAME})", _I
 )
 _MEMBERS = regex.compile(rf"(?P<n>{NUMBER})\s*{MEMBERS_WORD}(?!\p{{L}})|{MEMBERS_WORD}\s*:\s*(?P<n2>{NUMBER})", _I)
 _WORKERS = regex.compile(rf"(?P<n>{NUMBER})\s*{WORKERS_WORD}(?!\p{{L}})|{WORKERS_WORD}\s*:\s*(?P<n2>{NUMBER})", _I)

@@ -22,7 +22,11 @@ from extractor.vocab.households import (
 from schemas import Table
 
 _I = regex.IGNORECASE
-BULLETS = rf"(?:{BULLET}\s*|,\s*)*"
+# What opens a list item: a bullet ('-', '–', '+', '•', '*'), a number ('1.', '2)', '4.2.'), a letter
+# ('a)', 'đ.') or a Roman numeral ('II.'); a number or letter needs a space or a capital after it.
+ITEM_MARKER = rf"(?:{BULLET}|(?:\d{{1,3}}(?:\.\d{{1,2}})*|[a-zđ]|[IVXLC]{{1,5}})[.)](?=\s|(?-i:\p{{Lu}})))"
+# The markers before an item's words: '- ', '+ , ', '- + ', '2. ', 'b) '.
+ITEM_MARKERS = rf"(?:{ITEM_MARKER}\s*,?\s*)*"
 # A name: two to six capitalised words ('Trương Thị Thanh'); a line wrap may fall between them.
 PERSON_NAME = r"(?-i:\p{Lu}\p{L}*(?:(?:[ \t]+|[ \t]*\n[ \t]*)\p{Lu}\p{L}*){1,5})"
 # 'Hộ bà: Trương Thị Thanh', 'hộ cận nghèo ông Lò Văn Pản': a household named in a list.
@@ -34,11 +38,13 @@ HOUSEHOLD_ENTRY = regex.compile(
 
 _NUMBERED_HEADING = regex.compile(NUMBERED_HEADING)
 _VILLAGE_HEADING = regex.compile(
-    rf"[ \t]*(?P<marker>{BULLETS}(?:(?:\d{{1,2}}(?:\.\d{{1,2}})*|[a-zđ])[.)]\s*)?)(?P<level>{VILLAGE_LEVEL})\s+"
+    rf"[ \t]*(?P<marker>{ITEM_MARKERS})(?P<level>{VILLAGE_LEVEL})\s+"
     r"(?P<name>[\p{L}\d]+(?:[ \t]+[\p{L}\d]+){0,4})[ \t]*(?P<colon>:?)[ \t]*",
     _I,
 )
-_CATEGORY_LINE = regex.compile(rf"[ \t]*{BULLETS}(?:[a-zđ\d]{{1,2}}[.)]\s*)?{CATEGORY_LINE}", _I)
+_CATEGORY_LINE = regex.compile(rf"[ \t]*{ITEM_MARKERS}{CATEGORY_LINE}", _I)
+_MARKED = regex.compile(rf"[ \t]*{ITEM_MARKER}")
+_FINAL_PUNCTUATION = ".;:!?"
 _LEVEL_START = regex.compile(rf"{VILLAGE_LEVEL}(?!\p{{L}})", _I)
 _LEVEL_WORD = regex.compile(rf"(?<!\p{{L}}){VILLAGE_LEVEL}(?!\p{{L}})", _I)
 
@@ -64,30 +70,63 @@ class ListContext:
 
 
 def list_context(source: SourceText, tables: list[Table]) -> ListContext:
-    """Village headings and category lines outside ``tables``, each lasting until the next heading of the list."""
+    """Village headings and category lines outside ``tables``, each lasting until the next heading of the list.
+
+    Headings are read from whole list items (``list_items``), not lines: a PDF wrap inside
+    '- Đối với hộ\\ncận nghèo:' still opens the near-poor part, and a wrapped line that begins
+    '... cho từng\\nhộ nghèo, ...' opens nothing.
+    """
     villages: list[tuple[int, str | None]] = [(0, None)]
     categories: list[tuple[int, str | None]] = [(0, None)]
     row_starts = {row.evidence.start for table in tables for row in table.rows}
-    start = 0
-    for line in source.text.split("\n"):
-        if start not in row_starts and line.strip() and not HOUSEHOLD_ENTRY.search(line):
-            village = village_heading(line)
-            category = category_line(line)
-            if village is not None:
-                villages.append((start, village))
-                categories.append((start, None))
-            elif category is not None:
-                categories.append((start, category))
-            elif _NUMBERED_HEADING.match(line):
-                villages.append((start, None))
-                categories.append((start, None))
-        start += len(line) + 1
+    for start, item in list_items(source.text, row_starts):
+        if start in row_starts or HOUSEHOLD_ENTRY.search(item):
+            continue
+        line = squash(item)
+        village = village_heading(line)
+        category = category_line(line)
+        if village is not None:
+            villages.append((start, village))
+            categories.append((start, None))
+        elif category is not None:
+            categories.append((start, category))
+        elif _NUMBERED_HEADING.match(line):
+            villages.append((start, None))
+            categories.append((start, None))
     return ListContext(
         tuple(offset for offset, _ in villages),
         tuple(village for _, village in villages),
         tuple(offset for offset, _ in categories),
         tuple(category for _, category in categories),
     )
+
+
+def list_items(text: str, row_starts: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, str]]:
+    """(offset, text) of each list item or paragraph, its wrapped lines joined (newlines kept).
+
+    A line opens an item when it starts with a marker (``ITEM_MARKER``), follows a blank line, a
+    line with final punctuation or a table row, or starts in capitals; a line that opens in lower
+    case without a marker goes on the item before it (a line wrap), whatever its first word.
+    """
+    items: list[tuple[int, str]] = []
+    start, previous = 0, ""
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and items and _goes_on(previous, stripped) and start not in row_starts:
+            offset, item = items[-1]
+            items[-1] = (offset, f"{item}\n{line}")
+        elif stripped:
+            items.append((start, line))
+        previous = stripped
+        start += len(line) + 1
+    return items
+
+
+def _goes_on(previous: str, line: str) -> bool:
+    """True when ``line`` (stripped) is the wrapped rest of ``previous`` (stripped; '' for a blank line)."""
+    if not previous or previous[-1] in _FINAL_PUNCTUATION or "\t" in previous or "\t" in line:
+        return False
+    return line[0].islower() and not _MARKED.match(line)
 
 
 def village_heading(line: str) -> str | None:

@@ -15,7 +15,10 @@ from extractor.vocab.poverty import (
 )
 
 _I = regex.IGNORECASE
-_FILLER_RE = regex.compile(r"(?<!\p{L})(?:" + "|".join(FILLERS) + r")(?!\p{L})", _I)
+# A filler starts on a word: one may open with optional white space ('\s*cuối năm'), and tried at
+# every space of a long run it scanned the rest of the run each time. Matched from the word on, the
+# same characters are blanked out by ``unfilled_tail``.
+_FILLER_RE = regex.compile(r"(?<!\p{L})(?=\S)(?:" + "|".join(FILLERS) + r")(?!\p{L})", _I)
 _PLANNED_RE = regex.compile(rf"(?<!\p{{L}})(?:{PLANNED_WORDS})(?!\p{{L}})", _I)
 _ACTUAL_RE = regex.compile(rf"(?<!\p{{L}})(?:{ACTUAL_WORDS})(?!\p{{L}})", _I)
 # Households leaving poverty are a category of their own; leaving near-poverty reduces the near-poor.

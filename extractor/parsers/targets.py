@@ -36,9 +36,9 @@ _AFTER_RE = regex.compile(
 _BASELINE_RE = regex.compile(r"(?:so\s+với|từ)\s+(?:\S+\s+){0,3}?(?:cuối\s+|đầu\s+)?năm\s+[0-9]{4}", regex.IGNORECASE)
 # What ends an indicator but says nothing of its subject: 'vào cuối năm 2024', 'so với ...', 'trở lên'.
 _TIME_TAIL_RE = regex.compile(
-    r"\s*(?:(?:vào|đến|trong)\s+)?(?:cuối\s+|đầu\s+)?năm\s+[0-9]{4}\s*$"
-    r"|\s*so\s+với\s+.*$"
-    r"|\s*(?:trở\s+lên|trở\s+xuống)\s*$",
+    r"(?<!\s)\s*+(?:(?:vào|đến|trong)\s++)?(?:cuối\s++|đầu\s++)?năm\s++[0-9]{4}\s*+$"
+    r"|(?<!\s)\s*+so\s+với\s+.*$"
+    r"|(?<!\s)\s*+(?:trở\s+lên|trở\s+xuống)\s*+$",
     regex.IGNORECASE,
 )
 _LEADING_YEAR_RE = regex.compile(r"^(?:(?:trong|đến|vào)\s+)?(?:cuối\s+)?năm\s+[0-9]{4}\s*,?\s*", regex.IGNORECASE)
