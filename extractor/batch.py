@@ -74,6 +74,11 @@ def extract_into(
 
     def tasks():
         for path in files:
+            if shown(path) != str(path):
+                _fail(db, summary, path, f"{shown(path)}: the file name is not UTF-8 text (copied from a system "
+                                         "with another encoding?); rename the file and run again")
+                done(path)
+                continue
             data = _read_new(db, path, limits, summary)
             if data is None:
                 done(path)
@@ -135,9 +140,14 @@ def _save(db, document: PlanDocument, path: Path, size: int, summary: RunSummary
     summary.by_status[document.status] = summary.by_status.get(document.status, 0) + 1
 
 
+def shown(path: Path | str) -> str:
+    """The path as text that can be stored and printed: bytes of the name that are not UTF-8 as \\xe9."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _fail(db, summary: RunSummary, path: Path, reason: str) -> None:
-    summary.failures.append((str(path), reason))
+    summary.failures.append((shown(path), reason))
     try:
-        store.record_failure(db, str(path), reason)
+        store.record_failure(db, shown(path), reason)
     except store.DatabaseError:
         pass  # the database itself is failing: the reason is still in the run summary

@@ -38,6 +38,25 @@ CLAUSE_END_RE = regex.compile(r"(?<![0-9])[.!?;](?=\s)|(?<=[0-9])[.;](?=\s+[^0-9
 
 # --- paragraphs -------------------------------------------------------------------------------
 
+_TAB_LINE_RE = regex.compile(r"(?m)^[^\n\t]*+\t[^\n]*+")
+
+
+class TabLines:
+    """The lines of a text that hold a tab (table rows), found once.
+
+    Asking for each number whether its line holds a tab re-read a long line every time (quadratic).
+    """
+
+    def __init__(self, text: str) -> None:
+        self._spans = [match.span() for match in _TAB_LINE_RE.finditer(text)]
+        self._starts = [start for start, _ in self._spans]
+
+    def touch(self, start: int, end: int) -> bool:
+        """True when a line holding ``text[start:end]`` (or any part of it) holds a tab."""
+        index = bisect.bisect_right(self._starts, end) - 1
+        return index >= 0 and self._spans[index][1] >= start
+
+
 
 def paragraph_ends(source: SourceText) -> list[int]:
     """Offsets of the newlines that end a paragraph.

@@ -6,6 +6,9 @@ never the run: the task ends with a message and a fresh worker takes the next fi
 
 from __future__ import annotations
 
+import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import TimeoutError as TaskTimeout
@@ -33,7 +36,7 @@ def run_in_workers(
     does one whose worker died. Exceptions raised by the function itself propagate. At most a few
     tasks per worker are queued ahead, so a long run holds few results in memory.
     """
-    pool = ProcessPool(max_workers=jobs)
+    pool = ProcessPool(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
     window: deque = deque()
     ahead = 2 * jobs
     finished = False
@@ -51,6 +54,17 @@ def run_in_workers(
         else:  # interrupted (Ctrl-C, or the consumer stopped): kill the workers, do not wait for them
             pool.stop()
         pool.join()
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a worker: be killed when the run that started it dies (kill -9, out of memory), instead of going
+    on alone with a file that never ends (Linux; elsewhere a worker ends after its current file)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # the run died before prctl took effect
+            os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _outcome(key, future, timeout_s: float | None):

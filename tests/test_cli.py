@@ -274,8 +274,6 @@ def test_an_output_named_like_a_database_or_plan_is_refused(plans_db, small_plan
     assert (target.read_bytes() if target.exists() else None) == before
 
 
-@pytest.mark.xfail(strict=True, reason="a file name that is not UTF-8 stops the run with a traceback; patch for "
-                                       "extractor/batch.py in the interruption/security report: drop this mark with it")
 def test_a_file_name_that_is_not_utf8_is_a_failure_and_the_run_goes_on(small_plan, tmp_path):
     import os
 

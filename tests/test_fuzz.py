@@ -13,10 +13,11 @@ A failure prints the falsifying example and a blob to reproduce it.
 import os
 from decimal import Decimal
 
-from hypothesis import HealthCheck, assume, given, settings
-from hypothesis import strategies as st
-
 from conftest import CORPUS, SAMPLES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_properties import _evidence
+
 from extractor.parsers.dates import find_dates, parse_date
 from extractor.parsers.numbers import parse_money, parse_number
 from extractor.parsers.references import parse_references
@@ -26,7 +27,6 @@ from extractor.readers.txt import text_source
 from extractor.text import SourceText
 from extractor.vocab.money import MONEY_UNITS
 from schemas import PartialDate
-from test_properties import _evidence
 
 SCALE = float(os.environ.get("KEHOACH_FUZZ_SCALE", "1"))
 

@@ -259,8 +259,6 @@ for key, outcome in run_in_workers(((i, stuck, (600,)) for i in range(2)), jobs=
 """
 
 
-@pytest.mark.xfail(strict=True, reason="workers outlive a killed run; patch for extractor/workers.py in the "
-                                       "interruption/security report (PR_SET_PDEATHSIG): drop this mark with it")
 def test_workers_die_with_a_killed_run(tmp_path: Path) -> None:
     process = _start([sys.executable, "-c", _STUCK_WORKER], tmp_path)
     try:

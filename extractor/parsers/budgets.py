@@ -6,7 +6,7 @@ import regex
 
 from extractor.parsers.numbers import MONEY, money_of
 from extractor.sections import YEAR_RE, Sections, component_name, find_component, segment
-from extractor.structure import LIST_MARKER_RE
+from extractor.structure import LIST_MARKER_RE, TabLines
 from extractor.text import SourceText, squash, tidy
 from extractor.vocab import budgets as vocab
 from schemas import BudgetItem
@@ -25,20 +25,19 @@ _SPACE_RE = regex.compile(r"\s+")
 def parse_budgets(source: SourceText) -> list[BudgetItem]:
     """Every money amount of the running text (tables are the tables parser's), in whole đồng."""
     sections = segment(source)
+    tab_lines = TabLines(source.text)
     items = []
     for match in _MONEY_RE.finditer(source.text):
-        amount = _amount(source.text, match)
+        amount = _amount(source.text, match, tab_lines)
         if amount is None:
             continue
         items.append(_item(source, sections, match, amount))
     return items
 
 
-def _amount(text: str, match: regex.Match) -> int | None:
+def _amount(text: str, match: regex.Match, tab_lines: TabLines) -> int | None:
     """Whole đồng for a MONEY match, or None when the match is not money in running text."""
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    line_end = text.find("\n", match.end())
-    if "\t" in text[line_start : line_end if line_end >= 0 else len(text)]:
+    if tab_lines.touch(match.start(), match.end()):
         return None  # a table row: the tables parser reads it with its unit line
     unit = _SPACE_RE.sub(" ", match["unit"]).lower()
     between = text[match.end("amount") : match.start("unit")]

@@ -40,7 +40,7 @@ _SHARES_ISSUER_RE = regex.compile(
 )
 _KEM_THEO_RE = regex.compile(rf"(?i:kèm\s+theo)\s+(?P<type>(?i:{_TYPE_WORDS}))\s+(?i:số)\s*:?\s*$")
 _DATE_AFTER_RE = regex.compile(rf"\s*+(?:,\s*+)?(?:(?i:ngày)\s*+)?(?P<date>(?i:{DATE}))")
-_OF_RE = regex.compile(r"\s*,?\s*của\s+(?=\p{Lu})")
+_OF_RE = regex.compile(r"\s*+(?:,\s*+)?của\s++(?=\p{Lu})")
 _STOPS = "|".join(regex.escape(word).replace(r"\ ", r"\s+") for word in sorted(ISSUER_STOP_WORDS, key=len, reverse=True))
 _ISSUER_CHAR = r"[^\s,;:.()\"“”]"
 _OPENERS = "|".join(

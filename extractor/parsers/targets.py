@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 import regex
 
 from extractor.parsers.numbers import NUMBER, parse_number
 from extractor.sections import YEAR_RE, Sections, segment
-from extractor.structure import LIST_MARKER_RE
+from extractor.structure import LIST_MARKER_RE, TabLines
 from extractor.text import SourceText, squash, tidy
 from extractor.vocab import targets as vocab
 from schemas import Target
@@ -88,7 +87,6 @@ def parse_targets(source: SourceText) -> list[Target]:
 _TARGET_VERB_RE = regex.compile(
     "|".join(regex.escape(verb).replace(r"\ ", r"\s+") for verb in vocab.TARGET_VERBS), regex.IGNORECASE
 )
-_TAB_LINE_RE = regex.compile(r"(?m)^[^\n\t]*+\t[^\n]*+")
 _OPENING_CHARS = 300  # list markers and the opening word fit in this many characters of a paragraph
 
 
@@ -102,16 +100,10 @@ class _SentenceFacts:
     def __init__(self, sections: Sections) -> None:
         self.sections = sections
         self.text = sections.source.text
-        self._tab_lines = [match.span() for match in _TAB_LINE_RE.finditer(self.text)]
-        self._tab_starts = [start for start, _ in self._tab_lines]
+        self.tab_lines = TabLines(self.text)
         self._pledges: dict[int, list[int]] = {}
         self._sentences: dict[tuple[int, int], tuple[bool, int | None]] = {}
         self._openings: dict[tuple[int, int], bool] = {}
-
-    def in_table_row(self, offset: int) -> bool:
-        """True on a line holding a tab: table rows are the tables parser's."""
-        index = bisect.bisect_right(self._tab_starts, offset) - 1
-        return index >= 0 and self._tab_lines[index][0] <= offset <= self._tab_lines[index][1]
 
     def pledged(self, para_start: int, end: int) -> bool:
         """True when 'phấn đấu' is said in the paragraph before ``end``."""
@@ -144,7 +136,7 @@ class _SentenceFacts:
 def _is_target_sentence(sections: Sections, facts: _SentenceFacts, sentence: tuple[int, int], offset: int) -> bool:
     """A forward-looking sentence: in a target section or saying 'phấn đấu', not a report of the past."""
     _, end = sentence
-    if facts.in_table_row(offset):
+    if facts.tab_lines.touch(offset, offset):
         return False  # table rows are the tables parser's
     if sections.tense_at(offset) == "past":
         return False

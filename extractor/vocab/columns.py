@@ -11,7 +11,8 @@ COLUMN_LABELS: dict[str, str] = {
     "issue_place": "Nơi ban hành", "issuer": "Cơ quan ban hành", "issuer_level": "Cấp",
     "province": "Tỉnh", "district": "Huyện", "commune": "Xã", "title": "Trích yếu",
     "plan_year": "Năm kế hoạch", "signer": "Người ký", "signer_capacity": "Chức vụ người ký",
-    "page_count": "Số trang", "size_bytes": "Dung lượng (byte)", "extractor_version": "Phiên bản",
+    "page_count": "Số trang", "size_bytes": "Dung lượng (byte)",
+    "legacy_encoding": "Bảng mã cũ đã chuyển (TCVN3, VNI…)", "extractor_version": "Phiên bản",
     "extracted_at": "Thời điểm trích xuất", "text": "Nội dung",
     # spans, shared by every child table
     "document_id": "Mã văn bản", "char_start": "Vị trí đầu", "char_end": "Vị trí cuối",
