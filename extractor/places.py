@@ -149,6 +149,11 @@ class _Units:
     split: dict[str, tuple[str, ...]]  # old ward code -> names of the new wards it was divided into
 
 
+def official_units() -> list[_Unit]:
+    """Every official unit (old layout, with codes): for generating test plans, not for matching."""
+    return _units().rows
+
+
 @lru_cache(maxsize=1)
 def _units() -> _Units:
     """Load the package's tables once (its bundled SQLite file and JSON; no network)."""

@@ -232,6 +232,7 @@ def test_a_tiny_benchmark_run_writes_every_figure(tmp_path):
         assert _positive(summary["stages"]["total_seconds"])
         assert sum(stage["share"] for stage in stages.values()) == pytest.approx(1.0)
         assert all(_positive(ratio) for ratio in summary["ratios"].values())
+        assert all(_positive(ratio) for ratio in summary["cpu_ratios"].values())
     scale = written["scale_check"]
     assert scale["n"]["files"] == len(mix) and scale["4n"]["files"] == 4 * len(mix)
     assert _positive(scale["growth"]["peak_rss"]) and _positive(scale["growth"]["workers_peak_rss"])

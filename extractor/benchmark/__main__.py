@@ -143,7 +143,16 @@ def _summarise(fmt: str, info: dict, tasks: dict[str, list[dict]]) -> dict:
         "end_to_end_over_raw": e2e / summary["raw"]["seconds"] if summary["raw"]["seconds"] else None,
         "read_over_raw": read / summary["raw"]["seconds"] if summary["raw"]["seconds"] else None,
     }
+    # The same ratios in CPU time, which other work on the machine disturbs less.
+    cpu = {task: summary[task]["cpu_seconds"] for task in summary if isinstance(summary[task], dict)
+           and "cpu_seconds" in summary[task]}
+    summary["cpu_ratios"] = {
+        "end_to_end_over_read": cpu["end_to_end"] / cpu["read"] if cpu["read"] else None,
+        "end_to_end_over_raw": cpu["end_to_end"] / cpu["raw"] if cpu["raw"] else None,
+    }
     if fmt == "pdf":
+        summary["cpu_ratios"]["end_to_end_over_pdfplumber"] = (
+            cpu["end_to_end"] / cpu["raw_pdfplumber"] if cpu["raw_pdfplumber"] else None)
         summary["ratios"]["end_to_end_over_pypdfium2"] = summary["ratios"]["end_to_end_over_raw"]
         plumber = summary["raw_pdfplumber"]["seconds"]
         summary["ratios"]["end_to_end_over_pdfplumber"] = e2e / plumber if plumber else None
@@ -243,6 +252,9 @@ def format_report(report: dict) -> str:
             text += (f", end to end / pypdfium2 {_num(ratios['end_to_end_over_pypdfium2'])}x, "
                      f"end to end / pdfplumber {_num(ratios['end_to_end_over_pdfplumber'])}x")
         lines.append(f"{'':6} ratios: {text}")
+        cpu_ratios = summary["cpu_ratios"]
+        lines.append(f"{'':6} in CPU time: end to end / read {_num(cpu_ratios['end_to_end_over_read'])}x, "
+                     f"end to end / {summary['raw']['library']} {_num(cpu_ratios['end_to_end_over_raw'])}x")
     lines += ["", "where the time goes (one process, no worker; CPU ms per document and share of the total):"]
     formats = list(report["formats"])
     names = list(dict.fromkeys(name for fmt in formats for name in report["formats"][fmt]["stages"]["by_stage"]))

@@ -164,11 +164,11 @@ class Place:
 @lru_cache(maxsize=1)
 def _official_units() -> dict[str, list]:
     """Communes, districts and provinces from the administrative-unit tables, in code order, names plain."""
-    from extractor.places import _units  # the one importer of vietnamadminunits
+    from extractor.places import official_units  # the one importer of vietnamadminunits
 
     plain = regex.compile(r"\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,3}")
     communes, districts, provinces = [], {}, {}
-    for row in sorted(_units().rows, key=lambda r: (r.province_code, r.district_code, r.ward_code or "")):
+    for row in sorted(official_units(), key=lambda r: (r.province_code, r.district_code, r.ward_code or "")):
         province_word, province_name = _split_level(row.province)
         district_word, district_name = _split_level(row.district)
         if province_word != "Tỉnh" or not plain.fullmatch(province_name) or not plain.fullmatch(district_name):

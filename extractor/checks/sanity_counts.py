@@ -13,7 +13,9 @@ from extractor.text import SourceText, squash
 from extractor.vocab import checks_totals as vocab
 from schemas import Evidence, Finding, PlanDocument, PovertyStat, Value
 
-_SHARE_RATE_RE = regex.compile(vocab.SHARE_RATE_BEFORE + rf"(?P<rate>{NUMBER})\s*%", regex.IGNORECASE)
+# Atomic: the words end in white space and a number follows, so giving some back never helps; without
+# it 'tỷ lệ' before a long run of spaces split the run every way (quadratic, 1.5 s for 8,000 spaces).
+_SHARE_RATE_RE = regex.compile(rf"(?>{vocab.SHARE_RATE_BEFORE})(?P<rate>{NUMBER})\s*%", regex.IGNORECASE)
 _HUNDRED = Decimal(100)
 
 
