@@ -307,3 +307,9 @@ RATE_MUTATIONS = [
 @pytest.mark.parametrize(("stem", "context", "old", "new", "rule"), RATE_MUTATIONS)
 def test_mutated_rate_is_found_on_its_span_and_nowhere_else(stem, context, old, new, rule):
     assert_caught_only_on_site(stem, context, old, new, rule)
+
+
+def test_household_total_after_a_long_run_of_spaces():
+    match = words.TOTAL_RE.search("Toàn xã có" + " " * 8000 + "2.515 hộ.")
+    assert match is not None and match["count"] == "2.515"
+    assert words.TOTAL_RE.search("toàn xã có" + " " * 8000 + "x") is None

@@ -269,3 +269,17 @@ def test_a_changed_number_is_caught_by_its_rule_on_its_span(stem, pattern, new, 
     assert rule in [f.rule for f in on_site], [f.message for f in new_findings]
     assert new_findings == on_site, [f.message for f in new_findings]  # nothing fires elsewhere
 
+
+
+def test_a_share_after_a_long_run_of_spaces_is_still_checked():
+    from extractor.pipeline import extract_text
+
+    document = extract_text("Tỷ lệ" + " " * 8000 + "120%.")
+    assert [f.rule for f in document.findings if f.rule == "percent_over_100"] == ["percent_over_100"]
+
+
+def test_a_long_run_of_digits_is_no_citation():
+    from extractor.checks.sanity_dates import _CITATION_RE
+
+    assert _CITATION_RE.search("1" * 8000) is None
+    assert _CITATION_RE.search("1" * 8000 + "/QĐ").span() == (0, 8002)

@@ -390,7 +390,7 @@ def test_header_block_layouts_of_plain_text_copies(block):
 )
 def test_number_line_after_long_runs_of_blanks(number_line, number, symbol, blank):
     header = header_of(f"{number_line}\nKẾ HOẠCH\nGiảm nghèo năm 2024\n")
-    assert values(header, ("number", "symbol")) == dict(number=number, symbol=symbol)
+    assert values(header, ("number", "symbol")) == {"number": number, "symbol": symbol}
     assert header.number_blank is blank
 
 

@@ -237,3 +237,57 @@ def test_004_same_households_in_every_format(suffix, sample_004):
     found = households_in(source)
     assert values_only([h.model_dump() for h in found]) == values_only([h.model_dump() for h in sample_004])
     assert all(source.text[h.evidence.start : h.evidence.end] == h.evidence.raw for h in found)
+
+
+# --- line wraps: list items are keyed on their markers ---------------------------------------------
+
+WRAP_LIST = """• Bản Phiêng Luông:
+Hiện tại bản có 4 hộ nghèo và 3 hộ cận nghèo, giải pháp là hướng dẫn từng hộ nghèo, cận nghèo làm ăn.
+– Đối với hộ nghèo: Kế hoạch giảm 1 hộ; cụ thể:
+a) Hộ gia đình ông: Quàng Văn Khiêm có 5 khẩu, 2 lao động, nguyên nhân nghèo là thiếu đất sản xuất.
+– Đối với hộ cận nghèo: Kế hoạch giảm 2 hộ; cụ thể:
+b) Bà Lường Thị Ngoan, 3 khẩu, nguyên nhân: ốm đau dài ngày.
+• Đối với hộ bà: Cầm Thị Đào có 4 khẩu, 1 lao động, nguyên nhân nghèo là do thiếu vốn.
+"""
+
+
+def _wrapped(text: str, *after: str) -> str:
+    """``text`` with the space after each of ``after`` (first occurrence) turned into a line wrap."""
+    for words in after:
+        index = text.index(words + " ") + len(words)
+        text = text[:index] + "\n" + text[index + 1 :]
+    return text
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        ("– Đối với hộ",),  # '– Đối với hộ\ncận nghèo:' : the category is on the wrapped line
+        ("– Đối với",),
+        ("hướng dẫn từng",),  # '\nhộ nghèo, cận nghèo làm ăn.' is no category line
+        ("giải pháp là hướng dẫn từng", "Kế hoạch giảm 2", "có 4", "nguyên nhân"),
+        ("Hộ gia đình ông:", "lao động, nguyên nhân nghèo là thiếu"),
+    ],
+)
+def test_a_line_wrap_changes_no_household(after):
+    expected = [summary(h) for h in households_of(WRAP_LIST)]
+    assert expected == [
+        ("Bản Phiêng Luông", "poor", "Ông", "Quàng Văn Khiêm", 5, 2, "thiếu đất sản xuất"),
+        ("Bản Phiêng Luông", "near_poor", "Bà", "Lường Thị Ngoan", 3, None, "ốm đau dài ngày"),
+        ("Bản Phiêng Luông", "near_poor", "Bà", "Cầm Thị Đào", 4, 1, "thiếu vốn"),
+    ]
+    assert [summary(h) for h in households_of(_wrapped(WRAP_LIST, *after))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("a) Bà Hoàng Thị Lan, 3 khẩu, nguyên nhân: ốm đau", "Hoàng Thị Lan"),
+        ("đ) Ông Vi Văn Thắm có 2 khẩu, nguyên nhân nghèo là thiếu vốn.", "Vi Văn Thắm"),
+        ("12) Chị Lò Thị Hoa: 4 khẩu", "Lò Thị Hoa"),
+        ("–\nÔng Hà Văn Tỉnh, 6 khẩu, 3 lao động", "Hà Văn Tỉnh"),
+    ],
+)
+def test_an_item_without_ho_is_found_after_any_marker(text, name):
+    (household,) = households_of(text)
+    assert household.name.value == name

@@ -7,6 +7,7 @@ from extractor.parsers.lists import (
     cell_village,
     household_columns,
     list_context,
+    list_items,
     village_heading,
     village_name,
 )
@@ -92,3 +93,62 @@ def test_table_rows_open_no_village():
     source = SourceText(text)
     assert list_context(source, parse_tables(source)).village_at(len(text) - 1) is None
     assert list_context(source, []).village_at(len(text) - 1) == "Thôn Tô"  # outside a table, a heading line
+
+
+# --- line wraps: items are keyed on their markers, not on line starts ------------------------------
+
+
+def _contexts(text: str, names: tuple[str, ...]) -> list[tuple[str | None, str | None]]:
+    context = list_context(SourceText(normalise(text)), [])
+    text = normalise(text)
+    return [(context.village_at(text.index(name)), context.category_at(text.index(name))) for name in names]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "- Đối với hộ\ncận nghèo: Kế hoạch giảm 2 hộ; cụ thể:",
+        "– Đối với\nhộ cận nghèo – giảm 02 hộ:",
+        "b) Danh sách hộ\ncận nghèo:",
+        "+ Đối\nvới các hộ cận\nnghèo: giảm 1 hộ",
+        "-\nĐối với hộ cận nghèo:",  # the bullet alone on its line
+        "3.\nHộ cận nghèo:",
+    ],
+)
+def test_a_wrapped_category_line_still_opens_its_category(heading):
+    text = f"• Bản Nà Lằng:\n- Đối với hộ nghèo:\n+ Hộ ông Lò Văn Sáng\n{heading}\n+ Hộ bà Quàng Thị Mai có 3 khẩu"
+    assert _contexts(text, ("ông Lò", "bà Quàng")) == [("Bản Nà Lằng", "poor"), ("Bản Nà Lằng", "near_poor")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Giải pháp: hỗ trợ vốn vay cho từng\nhộ nghèo, cận nghèo để phát triển sản xuất.",
+        "* Đối với các hộ còn lại đề nghị thôn theo dõi từng\nhộ nghèo và giúp đỡ.",
+        "Ban giảm nghèo phối hợp với\nthôn Xuân Hòa:",  # the wrapped words look like a heading, but go on
+        "- Giao chỉ tiêu giảm nghèo cho\nbản Nà Lằng:",
+    ],
+)
+def test_a_wrapped_line_beginning_with_a_list_word_opens_nothing(sentence):
+    text = f"• Thôn Xuân Sơn:\n- Đối với hộ cận nghèo:\n+ Hộ ông Lò Văn Sáng\n{sentence}\n+ Hộ bà Quàng Thị Mai có 3 khẩu"
+    assert _contexts(text, ("ông Lò", "bà Quàng")) == [("Thôn Xuân Sơn", "near_poor")] * 2
+
+
+def test_a_marked_item_after_a_finished_line_is_a_new_item_even_in_lower_case():
+    text = "• Thôn Tô:\n- Đối với hộ nghèo: giảm 1 hộ.\na) hộ cận nghèo:\n+ Hộ bà Quàng Thị Mai có 3 khẩu"
+    assert _contexts(text, ("bà Quàng",)) == [("Thôn Tô", "near_poor")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- Đối với\nhộ nghèo:\n\n+ Hộ ông A", [(0, "- Đối với\nhộ nghèo:"), (21, "+ Hộ ông A")]),
+        ("xong.\nhộ nghèo", [(0, "xong."), (6, "hộ nghèo")]),  # after final punctuation a line opens an item
+        ("cho từng\n+ hộ nghèo", [(0, "cho từng"), (9, "+ hộ nghèo")]),  # a marker opens an item
+        ("cho từng\nb) hộ nghèo", [(0, "cho từng"), (9, "b) hộ nghèo")]),
+        ("cho từng\nHộ nghèo", [(0, "cho từng"), (9, "Hộ nghèo")]),
+        ("TT\tThôn\nthôn Tô\t3", [(0, "TT\tThôn"), (8, "thôn Tô\t3")]),  # table rows are never joined
+    ],
+)
+def test_list_items_join_wrapped_lines(text, expected):
+    assert list_items(text) == expected

@@ -273,7 +273,7 @@ def test_a_long_paragraph_of_percentages():
     targets = parse_targets(source(HEAD + "I. MỤC TIÊU\n- Tỷ lệ hộ nghèo giảm " + "1% " * 3000))
     assert len(targets) == 3000
     assert {(t.indicator, t.comparator, t.value.value, t.unit, t.year) for t in targets} == {
-        ("Tỷ lệ hộ nghèo giảm", "exactly", Decimal("1"), "%", 2025)
+        ("Tỷ lệ hộ nghèo giảm", "exactly", Decimal(1), "%", 2025)
     }
 
 
@@ -286,4 +286,4 @@ def test_a_long_list_of_clauses_in_one_paragraph():
 @pytest.mark.parametrize("run", [" " * 8000, "\t" * 8000 + "\n", "\n" * 8000])
 def test_long_runs_of_white_space_before_a_target(run):
     targets = parse_targets(source(HEAD + "I. MỤC TIÊU\n- Tỷ lệ hộ nghèo" + run + "giảm xuống dưới 3%."))
-    assert [(t.comparator, t.value.value, t.unit) for t in targets] == [("below", Decimal("3"), "%")]
+    assert [(t.comparator, t.value.value, t.unit) for t in targets] == [("below", Decimal(3), "%")]

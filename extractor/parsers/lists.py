@@ -24,7 +24,7 @@ from schemas import Table
 _I = regex.IGNORECASE
 # What opens a list item: a bullet ('-', '–', '+', '•', '*'), a number ('1.', '2)', '4.2.'), a letter
 # ('a)', 'đ.') or a Roman numeral ('II.'); a number or letter needs a space or a capital after it.
-ITEM_MARKER = rf"(?:{BULLET}|(?:\d{{1,3}}(?:\.\d{{1,2}})*|[a-zđ]|[IVXLC]{{1,5}})[.)](?=\s|(?-i:\p{{Lu}})))"
+ITEM_MARKER = rf"(?:{BULLET}|(?:\d{{1,3}}(?:\.\d{{1,2}})*|[a-zđ]|[IVXLC]{{1,5}})[.)](?=\s|(?-i:\p{{Lu}})|$))"
 # The markers before an item's words: '- ', '+ , ', '- + ', '2. ', 'b) '.
 ITEM_MARKERS = rf"(?:{ITEM_MARKER}\s*,?\s*)*"
 # A name: two to six capitalised words ('Trương Thị Thanh'); a line wrap may fall between them.
@@ -44,6 +44,7 @@ _VILLAGE_HEADING = regex.compile(
 )
 _CATEGORY_LINE = regex.compile(rf"[ \t]*{ITEM_MARKERS}{CATEGORY_LINE}", _I)
 _MARKED = regex.compile(rf"[ \t]*{ITEM_MARKER}")
+_MARKERS_ONLY = regex.compile(rf"{ITEM_MARKER}(?:\s*,?\s*{ITEM_MARKER})*\s*,?")
 _FINAL_PUNCTUATION = ".;:!?"
 _LEVEL_START = regex.compile(rf"{VILLAGE_LEVEL}(?!\p{{L}})", _I)
 _LEVEL_WORD = regex.compile(rf"(?<!\p{{L}}){VILLAGE_LEVEL}(?!\p{{L}})", _I)
@@ -124,7 +125,11 @@ def list_items(text: str, row_starts: set[int] | frozenset[int] = frozenset()) -
 
 def _goes_on(previous: str, line: str) -> bool:
     """True when ``line`` (stripped) is the wrapped rest of ``previous`` (stripped; '' for a blank line)."""
-    if not previous or previous[-1] in _FINAL_PUNCTUATION or "\t" in previous or "\t" in line:
+    if not previous or "\t" in previous or "\t" in line:
+        return False
+    if _MARKERS_ONLY.fullmatch(previous):
+        return True  # '-' alone on a line, its words wrapped to the next
+    if previous[-1] in _FINAL_PUNCTUATION:
         return False
     return line[0].islower() and not _MARKED.match(line)
 

@@ -97,11 +97,11 @@ YEAR_EXAMPLES: list[tuple[str, str, tuple[int, bool] | None]] = [  # (before, af
 _UNIT = r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố)"
 _AREA = rf"(?:\s+(?:của\s+|trên\s+địa\s+bàn\s+)?(?:toàn\s+)?{_UNIT}(?:\s+(?-i:\p{{Lu}}\p{{L}}*))*)?"
 _WHEN = r"(?:(?:tính\s+)?(?:đến|vào)\s+)?(?:(?:cuối|hết)\s+)?năm\s+(?P<{name}>(?:19|20)\d{{2}})(?!\d)"
-HOUSEHOLD_TOTAL = (
-    rf"(?:{_WHEN.format(name='year1')}\s*,?\s*)?"
+HOUSEHOLD_TOTAL = (  # possessive spaces: 'toàn xã có' before a long run of blanks must not backtrack
+    rf"(?:{_WHEN.format(name='year1')}\s*+,?\s*+)?"
     rf"(?:tổng\s+số\s+hộ(?:\s+(?:dân(?:\s+cư)?|gia\s+đình|tự\s+nhiên))?{_AREA}|toàn\s+{_UNIT}\s+có)"
-    rf"(?:\s*,?\s*{_WHEN.format(name='year2')})?\s*(?:là|có|:)?\s*(?P<count>{NUMBER})\s*hộ"
-    r"(?=\s*(?:[,.;:()]|$)|\s+(?:dân(?:\s+cư)?|gia\s+đình)(?!\p{L}))"
+    rf"(?:\s*+,?\s*+{_WHEN.format(name='year2')})?\s*+(?:là|có|:)?\s*+(?P<count>{NUMBER})\s*+hộ"
+    r"(?=\s*+(?:[,.;:()]|$)|\s++(?:dân(?:\s+cư)?|gia\s+đình)(?!\p{L}))"
 )
 HOUSEHOLD_TOTAL_EXAMPLES: list[tuple[str, tuple[int, str] | None]] = [
     ("Tổng số hộ toàn xã năm 2023 là 2.515 hộ.", (2023, "2.515")),
