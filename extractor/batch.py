@@ -99,6 +99,30 @@ def extract_into(
     return summary
 
 
+def removed_files(db_path: Path | str, roots: Iterable[Path | str]) -> list[str]:
+    """Paths stored in the database, under one of ``roots``, whose file no longer exists."""
+    roots = [Path(root) for root in roots]
+    db = store.open_db(db_path)
+    try:
+        stored = store.stored_paths(db)
+    finally:
+        db.close()
+    return [path for path in stored if _is_under(Path(path), roots) and not Path(path).exists()]
+
+
+def prune_removed(db_path: Path | str, paths: Iterable[str]) -> int:
+    """Delete from the database everything stored for ``paths`` (files that were removed)."""
+    db = store.open_db(db_path)
+    try:
+        return store.forget(db, paths)
+    finally:
+        db.close()
+
+
+def _is_under(path: Path, roots: list[Path]) -> bool:
+    return any(path == root or path.is_relative_to(root) for root in roots)
+
+
 def _read_new(db, path: Path, limits: Limits, summary: RunSummary) -> bytes | None:
     """The file's bytes when it needs extracting; None when it is unchanged or cannot be read (recorded)."""
     try:
@@ -125,7 +149,7 @@ def _extract_in_worker(path: Path, data: bytes, limits: Limits) -> bytes | str:
         return document.model_dump_json().encode()
     except UnreadableFile as error:
         return str(error)
-    except Exception as error:  # a bug of ours must not stop the other 299 files
+    except Exception as error:  # noqa: BLE001 -- a bug of ours must not stop the other 299 files
         return f"{path}: internal error {type(error).__name__}: {error}; please report it with this file"
 
 

@@ -12,13 +12,16 @@ from typing import Any
 import click
 
 from extractor import __version__
-from extractor.batch import discover, extract_into
+from extractor.batch import discover, extract_into, prune_removed, removed_files
 from extractor.errors import KehoachError
 from extractor.findings_query import exit_status, review_db, review_files, reviews_json
 from extractor.limits import DEFAULT_LIMITS, Limits
 from extractor.pipeline import extract_file
 from extractor.render import describe
 from extractor.report_text import format_reviews
+
+# Removed files listed by name in extract's summary; past that, a count.
+_LISTED = 20
 
 # Exit codes, documented in the README.
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
@@ -114,9 +117,11 @@ _POSITIVE = click.FloatRange(min=0, min_open=True)
               type=click.IntRange(min=1), help="PDFs with more pages are not read.")
 @click.option("--max-text-chars", default=DEFAULT_LIMITS.max_text_chars, show_default=True,
               type=click.IntRange(min=1), help="Files with more characters of text are not read.")
+@click.option("--prune", is_flag=True,
+              help="Delete from the database the files stored under PATHS that no longer exist.")
 @_database_errors
 def extract(paths: tuple[Path, ...], db_path: Path, quiet: bool, jobs: int, timeout_s: float, max_file_mb: float,
-            max_unpacked_mb: float, max_pdf_pages: int, max_text_chars: int) -> None:
+            max_unpacked_mb: float, max_pdf_pages: int, max_text_chars: int, prune: bool) -> None:
     """Extract every .txt/.docx/.pdf under PATHS into the database.
 
     Each file is saved in one transaction: a run that is stopped (Ctrl-C, power cut) leaves no half
@@ -144,7 +149,24 @@ def extract(paths: tuple[Path, ...], db_path: Path, quiet: bool, jobs: int, time
     )
     for path, reason in summary.failures:
         click.echo(f"  FAILED {reason}", err=True)
+    _report_removed(db_path, paths, prune)
     sys.exit(EXIT_PARTIAL if summary.failed else EXIT_OK)
+
+
+def _report_removed(db_path: Path, paths: tuple[Path, ...], prune: bool) -> None:
+    removed = removed_files(db_path, paths)
+    if not removed:
+        return
+    if prune:
+        prune_removed(db_path, removed)
+        click.echo(f"{len(removed)} removed files deleted from {db_path}")
+        return
+    click.echo(f"{len(removed)} files stored in {db_path} no longer exist under the given paths "
+               f"(kept; --prune deletes them):")
+    for path in removed[:_LISTED]:
+        click.echo(f"  REMOVED {path}")
+    if len(removed) > _LISTED:
+        click.echo(f"  ... and {len(removed) - _LISTED} more")
 
 
 def _named_in_text(ctx: click.Context, param: click.Parameter, value: Path) -> Path:

@@ -219,6 +219,24 @@ def record_failure(db: sqlite_utils.Database, path: str, reason: str) -> None:
         )
 
 
+def stored_paths(db: sqlite_utils.Database) -> list[str]:
+    """Every path the database holds a document or a failure for."""
+    rows = db.execute("select path from documents union select path from failures order by path").fetchall()
+    return [row[0] for row in rows]
+
+
+def forget(db: sqlite_utils.Database, paths: Iterable[str]) -> int:
+    """Delete the documents and failures of ``paths`` in one transaction; the number of paths forgotten."""
+    paths = list(paths)
+    with writing(db):
+        for path in paths:
+            for (document_id,) in db.execute("select id from documents where path = ?", [path]).fetchall():
+                _delete(db, document_id)
+            db.execute("delete from failures where path = ?", [path])
+        _mark_latest(db)  # a place whose latest plan was deleted gets its next latest
+    return len(paths)
+
+
 def _delete(db: sqlite_utils.Database, document_id: str) -> None:
     _remember_groups(db, "select place_group from document_summary where document_id = ?", [document_id])
     for name in CHILD_TABLES:

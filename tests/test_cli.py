@@ -301,3 +301,23 @@ def test_show_refuses_a_file_name_that_is_not_utf8_and_writes_nothing(small_plan
     assert result.exit_code == 2 and not isinstance(result.exception, UnicodeError), result.output
     assert "k\\xe9.txt" in result.output and "rename the file" in result.output
     assert not (tmp_path / "page.html").exists()
+
+
+def test_extract_lists_removed_files_and_prune_deletes_them(small_plan, tmp_path):
+    gone = small_plan.parent / "gone.txt"
+    gone.write_text(small_plan.read_text(encoding="utf-8").replace("Số: 12/KH", "Số: 17/KH"), encoding="utf-8")
+    db_path = tmp_path / "plans.db"
+    args = ["extract", str(small_plan.parent), "--db", str(db_path), "--quiet"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    gone.unlink()
+
+    kept = CliRunner().invoke(main, args)
+    assert kept.exit_code == 0
+    assert f"REMOVED {gone}" in kept.output and "--prune" in kept.output
+    assert sqlite3.connect(db_path).execute("select count(*) from documents").fetchone()[0] == 2
+
+    pruned = CliRunner().invoke(main, [*args, "--prune"])
+    assert pruned.exit_code == 0 and "1 removed files deleted" in pruned.output
+    assert sqlite3.connect(db_path).execute("select path from documents").fetchall() == [(str(small_plan),)]
+    again = CliRunner().invoke(main, args)
+    assert "REMOVED " not in again.output and "no longer exist" not in again.output

@@ -3,13 +3,13 @@
 from collections import Counter
 
 import pytest
+from conftest import CORPUS, values_only
+from helpers import corpus
 
 from extractor.parsers.households import parse_households
 from extractor.parsers.tables import parse_tables
 from extractor.readers import read
 from extractor.text import SourceText, normalise
-from conftest import CORPUS, values_only
-from helpers import corpus
 
 SAMPLE_004 = CORPUS / "004_c0fdcc1763c22669.txt"
 

@@ -13,7 +13,11 @@ from extractor.parsers.lists import (
 )
 from extractor.parsers.tables import parse_tables
 from extractor.text import SourceText, normalise
-from extractor.vocab.households import CATEGORY_LINE_EXAMPLES, HOUSEHOLD_COLUMN_EXAMPLES, VILLAGE_HEADING_EXAMPLES
+from extractor.vocab.households import (
+    CATEGORY_LINE_EXAMPLES,
+    HOUSEHOLD_COLUMN_EXAMPLES,
+    VILLAGE_HEADING_EXAMPLES,
+)
 
 # --- vocabulary examples -------------------------------------------------------------------------
 

@@ -52,7 +52,7 @@ def test_a_bad_file_is_recorded_and_the_run_goes_on(small_plan, tmp_path):
     db_path = tmp_path / "plans.db"
     summary = extract_into(db_path, [bad, small_plan])
     assert summary.read == 1 and summary.failed == 1
-    path, reason = summary.failures[0]
+    _path, reason = summary.failures[0]
     assert "old.doc" in reason and "save it as .docx" in reason
     conn = sqlite3.connect(db_path)
     assert conn.execute("select count(*) from failures where path = ?", [str(bad)]).fetchone()[0] == 1
@@ -92,3 +92,59 @@ def test_poverty_rows_say_planned_comparator_and_origin(small_plan, tmp_path):
     rows = conn.execute("select category, rate_text, planned, comparator, origin from poverty_stats").fetchall()
     # '- Tỷ lệ hộ nghèo giảm xuống dưới 3% vào cuối năm 2025.' under 'I. MỤC TIÊU'
     assert rows == [("poor", "3", 1, "below", "text")]
+
+
+def _stored_paths(db_path):
+    conn = sqlite3.connect(db_path)
+    try:
+        return [row[0] for row in conn.execute("select path from documents union select path from failures order by 1")]
+    finally:
+        conn.close()
+
+
+def test_a_removed_file_is_reported_and_pruned_only_when_asked(small_plan, tmp_path):
+    from extractor.batch import prune_removed, removed_files
+
+    other = small_plan.parent / "other.txt"
+    other.write_text(small_plan.read_text(encoding="utf-8").replace("Số: 12/KH", "Số: 15/KH"), encoding="utf-8")
+    broken = small_plan.parent / "broken.doc"
+    broken.write_bytes(b"\xd0\xcf\x11\xe0 old word")
+    db_path = tmp_path / "plans.db"
+    extract_into(db_path, list(discover([small_plan.parent])))
+    other.unlink()
+    broken.unlink()
+    assert removed_files(db_path, [small_plan.parent]) == sorted([str(broken), str(other)])
+    assert removed_files(db_path, [tmp_path / "elsewhere"]) == []  # only under the paths given
+    assert len(_stored_paths(db_path)) == 3  # reported, not deleted
+
+    assert prune_removed(db_path, removed_files(db_path, [small_plan.parent])) == 2
+    assert _stored_paths(db_path) == [str(small_plan)]
+    counts = _counts(db_path)
+    conn = sqlite3.connect(db_path)
+    orphans = sum(
+        conn.execute(f"select count(*) from [{name}] where document_id not in (select id from documents)").fetchone()[0]
+        for name in store.CHILD_TABLES
+    )
+    assert orphans == 0 and counts["documents"] == 1
+
+
+def test_pruning_the_latest_plan_of_a_place_makes_the_previous_one_latest(small_plan, tmp_path):
+    from extractor.batch import prune_removed, removed_files
+
+    text = small_plan.read_text(encoding="utf-8")
+    later = small_plan.parent / "later.txt"
+    later.write_text(text.replace("Số: 12/KH", "Số: 16/KH").replace("ngày 05 tháng 01", "ngày 20 tháng 06"),
+                     encoding="utf-8")
+    db_path = tmp_path / "plans.db"
+    extract_into(db_path, [small_plan, later])
+
+    def latest():
+        conn = sqlite3.connect(db_path)
+        return conn.execute(
+            "select d.path from document_summary s join documents d on d.id = s.document_id where s.is_latest"
+        ).fetchall()
+
+    assert latest() == [(str(later),)]
+    later.unlink()
+    prune_removed(db_path, removed_files(db_path, [small_plan.parent]))
+    assert latest() == [(str(small_plan),)]
