@@ -289,10 +289,9 @@ def place_rows(document: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def save_places(db: Any, document: Any) -> int:
-    """Replace the document's place rows (call inside the store's transaction); rows written."""
-    db.execute("delete from document_places where document_id = ?", [document.id])
-    rows = place_rows(document)
+def save_places(db: Any, document_id: str, rows: list[dict[str, Any]]) -> int:
+    """Replace a document's place rows (from place_rows; call inside the store's transaction); rows written."""
+    db.execute("delete from document_places where document_id = ?", [document_id])
     if rows:
         db["document_places"].insert_all(rows)
     return len(rows)

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -189,26 +190,58 @@ def is_current(db: sqlite_utils.Database, document_id: str, version: str) -> boo
     return bool(rows)
 
 
+@dataclass(frozen=True)
+class PreparedDocument:
+    """One document as the rows the store writes: built where it was extracted (a worker process),
+    written by the one process that writes the database. Plain values only, so it pickles cheaply."""
+
+    id: str
+    path: str
+    status: str
+    document: dict[str, Any]
+    places: list[dict[str, Any]]
+    children: dict[str, list[dict[str, Any]]]
+
+    @property
+    def row_count(self) -> int:
+        """Rows written: the document and its child rows."""
+        return 1 + sum(len(rows) for rows in self.children.values())
+
+
+def prepare(document: PlanDocument, size_bytes: int | None = None) -> PreparedDocument:
+    """The rows of one extracted document, ready for save_prepared."""
+    return PreparedDocument(
+        id=document.id, path=document.path, status=document.status,
+        document=_document_row(document, size_bytes),
+        places=places.place_rows(document),
+        children={name: list(rows_of(name, document)) for name in CHILD_TABLES},
+    )
+
+
 def save(db: sqlite_utils.Database, document: PlanDocument, size_bytes: int | None = None) -> int:
     """Replace everything stored for this file (by content and by path) in one transaction; rows written."""
-    rows = {name: list(rows_of(name, document)) for name in CHILD_TABLES}
+    return save_prepared(db, prepare(document, size_bytes))
+
+
+def save_prepared(db: sqlite_utils.Database, prepared: PreparedDocument) -> int:
+    """Write a prepared document, replacing what was stored for its content or its path; rows written."""
     with writing(db):
         stale = [
             row[0]
             for row in db.execute(
-                "select id from documents where id = ? or path = ?", [document.id, document.path]
+                "select id from documents where id = ? or path = ?", [prepared.id, prepared.path]
             ).fetchall()
         ]
         for old_id in stale:
             _delete(db, old_id)
-        db["documents"].insert(_document_row(document, size_bytes))
-        places.save_places(db, document)
-        for name, table_rows in rows.items():
+        db["documents"].insert(prepared.document)
+        places.save_places(db, prepared.id, prepared.places)
+        for name, table_rows in prepared.children.items():
             if table_rows:
                 db[name].insert_all(table_rows)
-        _summarise(db, "select ?", [document.id])
-        db.execute("delete from failures where path = ?", [document.path])
-    return 1 + sum(len(table_rows) for table_rows in rows.values())
+        _summarise(db, "select ?", [prepared.id])
+        db.execute("delete from failures where path = ?", [prepared.path])
+    return prepared.row_count
 
 
 def record_failure(db: sqlite_utils.Database, path: str, reason: str) -> None:
