@@ -9,7 +9,7 @@ from typing import Literal
 
 import regex
 
-from extractor.structure import CLAUSE_END_RE, COMPONENT_LINE_RE, HEADING_MARKER_RE, Paragraphs, paragraph_ends
+from extractor.structure import CLAUSE_END_RE, COMPONENT_LINE_RE, HEADING_MARKER_RE, paragraph_ends, paragraphs
 from extractor.text import SourceText, tidy
 from extractor.vocab import headings as vocab
 
@@ -80,7 +80,7 @@ class Sections:
 
     def __init__(self, source: SourceText) -> None:
         self.source = source
-        self.paragraphs = Paragraphs(source)
+        self.paragraphs = paragraphs(source)
         self.headings = _find_headings(source, self.paragraphs.ends)
         self._starts = [heading.start for heading in self.headings]
         self._chains = _chains(self.headings)

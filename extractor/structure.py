@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 import regex
 
@@ -123,6 +124,12 @@ def mostly_upper(line: str) -> bool:
     return len(letters) >= 3 and sum(char.isupper() for char in letters) >= 0.8 * len(letters)
 
 
+@lru_cache(maxsize=16)
+def paragraphs(source: SourceText) -> Paragraphs:
+    """The ``Paragraphs`` of ``source``, built once per text (the parsers and several checks ask for them)."""
+    return Paragraphs(source)
+
+
 class Paragraphs:
     """The paragraphs of one text, and the clauses inside them, by offset."""
 
@@ -192,15 +199,22 @@ def sentence_spans(source: SourceText, tables: list[Table]) -> list[tuple[int, i
     Unlike ``Paragraphs.clause_at`` a ';' does not end one ('thôn Tô: 3 hộ nghèo; 06 hộ cận' is one
     statement), nor does a full stop before a lower-case word ('8,90%. giảm 9,44%').
     """
+    rows = tuple((row.evidence.start, row.evidence.end) for table in tables for row in table.rows)
+    return list(_sentence_spans(source, rows))
+
+
+@lru_cache(maxsize=16)
+def _sentence_spans(source: SourceText, rows: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """``sentence_spans`` by the spans of the table rows, read once per text (poverty and households ask)."""
     text = source.text
-    rows = [(row.evidence.start, row.evidence.end) for table in tables for row in table.rows]
-    cuts = sorted(rows + [(m.start(), m.end()) for m in _SENTENCE_BREAKS.finditer(text)])
-    spans, position = [], 0
+    cuts = sorted([*rows, *(m.span() for m in _SENTENCE_BREAKS.finditer(text))])
+    spans: list[tuple[int, int]] = []
+    position = 0
     for start, end in cuts + [(len(text), len(text))]:
         if start >= position:
             _add_trimmed(text, position, start, spans)
         position = max(position, end)
-    return spans
+    return tuple(spans)
 
 
 def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -21,6 +21,7 @@ from extractor.readers import read
 from extractor.readers import pdf as pdf_reader
 from extractor.readers.docx import read_docx
 from extractor.readers.pdf import drop_page_number, read_pdf, unwrap_hyphens
+from extractor.readers.pdf_tables import ruled_pages
 from extractor.readers.txt import read_txt, sniff_encoding, strip_emphasis
 from extractor.text import squash
 from conftest import CORPUS, SAMPLES
@@ -353,6 +354,65 @@ def test_pdf_page_number_line_is_dropped(tmp_path):
     assert source.text[source.page_starts[1] :] == "Second page text"
 
 
+def test_pdf_columns_side_by_side_read_as_one_line_each(tmp_path):
+    # A header in two columns, drawn column by column (as fpdf2 and Word tables do): read row by row.
+    page = (
+        _text(20, 280, "UY BAN NHAN DAN")
+        + _text(20, 265, "XA CAO LAU")
+        + _text(160, 280, "CONG HOA XA HOI")
+        + _text(160, 265, "Doc lap - Tu do")
+        + _text(20, 240, "KE HOACH")
+    )
+    source = read(_write(tmp_path, "hai_cot.pdf", _pdf([page])))
+    assert source.text.split("\n") == ["UY BAN NHAN DAN CONG HOA XA HOI", "XA CAO LAU Doc lap - Tu do", "KE HOACH"]
+
+
+def test_pdf_word_hyphenated_over_a_line_end_is_joined(tmp_path):
+    page = (
+        _text(20, 280, "Quyet dinh so 2068/QD-")
+        + _text(20, 268, "UBND ngay 12")
+        + _text(20, 256, "phat trien kinh te -")
+        + _text(20, 244, "xa hoi")
+    )
+    source = read(_write(tmp_path, "gach_noi.pdf", _pdf([page])))
+    assert source.text.split("\n") == ["Quyet dinh so 2068/QD-UBND ngay 12", "phat trien kinh te -", "xa hoi"]
+
+
+def test_pdf_glyphs_drawn_twice_for_bold_are_read_once(tmp_path):
+    page = _text(20, 280, "KE HOACH") + b"BT /F1 10 Tf 20.3 280 Td (KE HOACH) Tj ET\n" + _text(20, 260, "so 12")
+    assert read(_write(tmp_path, "dam.pdf", _pdf([page]))).text == "KE HOACH\nso 12"
+
+
+def test_only_pages_that_could_hold_a_ruled_table_go_to_the_table_finder(tmp_path, monkeypatch):
+    asked = []
+
+    def recording(data, indexes):
+        asked.extend(indexes)
+        return ruled_pages(data, indexes)
+
+    monkeypatch.setattr(pdf_reader, "ruled_pages", recording)
+    underlined = _text(20, 280, "Doc lap - Tu do") + b"0.5 w 20 276 m 120 276 l S\n" + _text(20, 250, "KE HOACH")
+    framed = _text(25, 250, "Ghi chu") + b"0.5 w 20 240 100 25 re S\n"
+    ruled = _ruled_pdf()
+    table_page = ruled[ruled.index(b"stream\n") + 7 : ruled.index(b"\nendstream")]
+    source = read(_write(tmp_path, "gach.pdf", _pdf([underlined, framed, table_page])))
+    assert asked == [2]
+    assert source.text.split("\n")[:3] == ["Doc lap - Tu do", "KE HOACH", "Ghi chu"]
+    assert "Village\tPoor households" in source.text.split("\n")
+
+
+def test_pdf_of_only_ruled_lines_is_empty_not_a_scan(tmp_path):
+    with pytest.raises(UnreadableFile, match="khung.pdf: the PDF's pages are empty") as error:
+        read(_write(tmp_path, "khung.pdf", _pdf([_grid(20, 180, [20, 100, 180], [260, 240])])))
+    assert not isinstance(error.value, NeedsOcr)
+
+
+def test_pdf_of_text_drawn_as_outlines_needs_ocr(tmp_path):
+    outline = b"10 10 m 20 40 40 40 50 10 c 30 0 20 0 10 10 c f\n"  # a glyph as a filled Bezier shape
+    with pytest.raises(NeedsOcr, match="net_ve.pdf: the PDF has no text layer"):
+        read(_write(tmp_path, "net_ve.pdf", _pdf([outline])))
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -501,10 +561,10 @@ def test_readers_take_limits(tmp_path):
 
 
 def test_pdf_page_limit_is_checked_before_any_page_is_read(tmp_path, monkeypatch):
-    def must_not_run(page):
-        raise AssertionError("page text extracted before the page count was checked")
+    def must_not_run(pdf, index):
+        raise AssertionError("page read before the page count was checked")
 
-    monkeypatch.setattr(pdf_reader, "page_text", must_not_run)
+    monkeypatch.setattr(pdf_reader, "scan_page", must_not_run)
     path = _write(tmp_path, "dai.pdf", _ruled_pdf())
     with pytest.raises(LimitExceeded, match=r"dai.pdf: 2 pages is over the 1 page limit.*--max-pdf-pages"):
         read(path, limits=Limits(max_pdf_pages=1))

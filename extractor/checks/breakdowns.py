@@ -22,7 +22,7 @@ from extractor.parsers.numbers import (
     parse_number,
     unit_multiplier,
 )
-from extractor.structure import Paragraphs
+from extractor.structure import paragraphs as cached_paragraphs
 from extractor.text import SourceText, squash
 from extractor.vocab import checks_totals as vocab
 from extractor.vocab.budgets import BARE_MULTIPLIERS
@@ -93,7 +93,7 @@ class Breakdown:
 def find_breakdowns(source: SourceText) -> tuple[Breakdown, ...]:
     """Every count the text breaks into parts, in reading order (cached: two rule families ask)."""
     text = source.text
-    paragraphs = Paragraphs(source)
+    paragraphs = cached_paragraphs(source)
     found = []
     for start, end in zip([0] + [e + 1 for e in paragraphs.ends], paragraphs.ends + [len(text)]):
         if start >= end or "\t" in text[start:end]:

@@ -25,9 +25,12 @@ from schemas import Finding, PlanDocument
 _DOMAIN = {"counts": COUNTS, "rates": PERCENTS}
 
 
-def check_differences(document: PlanDocument) -> list[Finding]:
-    """Before − reduction (+ increase) = after, a reduction as a share of the count, the area's counts stated once."""
-    facts = poverty_facts(document)
+def check_differences(document: PlanDocument, facts: PovertyFacts | None = None) -> list[Finding]:
+    """Before − reduction (+ increase) = after, a reduction as a share of the count, the area's counts stated once.
+
+    ``facts``: the document's poverty facts, when already read (``check`` reads them once for both families).
+    """
+    facts = poverty_facts(document) if facts is None else facts
     return _count_conflicts(facts) + _steps(facts, "counts") + _steps(facts, "rates") + _shares(facts)
 
 

@@ -14,7 +14,7 @@ from extractor.checks import words
 from extractor.checks.intervals import INF, Figure, Interval, interval
 from extractor.parsers.numbers import parse_count, parse_number
 from extractor.parsers.poverty_words import bound
-from extractor.structure import Paragraphs
+from extractor.structure import paragraphs
 from extractor.text import SourceText, squash
 from schemas import PlanDocument, PovertyStat, Value
 
@@ -132,7 +132,7 @@ class _Reader:
         self.source = SourceText(document.text, tuple(document.page_starts))
         self.text = document.text
         self.level = document.header.issuer_level
-        self.paragraphs = Paragraphs(self.source)
+        self.paragraphs = paragraphs(self.source)
         self.facts: dict[Key, Fact] = {}
         self.pairs: dict[tuple, Pair] = {}
         self.totals: dict[tuple[int, str | None], list[Figure]] = defaultdict(list)

@@ -19,10 +19,10 @@ from extractor.checks.words import BOUND_WORDS, households, percent, rate_words
 from schemas import Finding, PlanDocument
 
 
-def check_rates(document: PlanDocument) -> list[Finding]:
+def check_rates(document: PlanDocument, facts: PovertyFacts | None = None) -> list[Finding]:
     """Rates against their counts and bases, a year's rates against one base, each rate stated once,
-    and the multidimensional rate against poor + near-poor."""
-    facts = poverty_facts(document)
+    and the multidimensional rate against poor + near-poor. ``facts``: the document's, when already read."""
+    facts = poverty_facts(document) if facts is None else facts
     return _against_totals(facts) + _one_base(facts) + _rate_conflicts(facts) + _multidimensional(facts)
 
 

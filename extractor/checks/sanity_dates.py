@@ -7,7 +7,7 @@ import regex
 from extractor.checks.finding import finding
 from extractor.parsers.dates import DATE, date_from_match
 from extractor.sections import Sections
-from extractor.structure import Paragraphs
+from extractor.structure import paragraphs as cached_paragraphs
 from extractor.text import SourceText, squash
 from extractor.vocab import checks_totals as vocab
 from schemas import Evidence, Finding, PartialDate, PlanDocument, Value
@@ -85,7 +85,7 @@ def _text_dates(
 ) -> list[Finding]:
     """Impossible dates, past events dated after the plan, and dates far beyond the plan's year."""
     text = document.text
-    paragraphs = Paragraphs(source)
+    paragraphs = cached_paragraphs(source)
     findings = []
     for match in _DATE_RE.finditer(text):
         if any(span.start < match.end() and match.start() < span.end for span in known):
@@ -142,7 +142,7 @@ def _years(document: PlanDocument, source: SourceText, sections: Sections) -> li
     for match in _CLOSING_YEAR_RE.finditer(text):
         if not _CITATION_RE.search(match.group()):
             spans.append((match.start("year"), match.end("year"), "closing"))
-    paragraphs = Paragraphs(source)
+    paragraphs = cached_paragraphs(source)
     for match in _GOAL_YEAR_RE.finditer(text):
         start, end = paragraphs.clause_at(match.start())
         if sections.tense_at(match.start()) == "past" or _CITATION_RE.search(text, start, end):

@@ -9,6 +9,7 @@ import regex
 from extractor.text import squash
 from extractor.vocab.admin_units import LEVEL_SPELLINGS, NOT_NAME_WORDS, PARTY_COMMITTEES, level_of
 from extractor.vocab.documents import BODY_ABBREVIATIONS
+from extractor.vocab.place_names import OPENING_PHRASES, PERIOD_WORDS
 
 _BODY = "|".join(
     regex.escape(spelling).replace(r"\ ", r"\s+") if spelling.isupper() else
@@ -16,7 +17,10 @@ _BODY = "|".join(
     for spelling in sorted(BODY_ABBREVIATIONS, key=len, reverse=True)
 )
 _LEVEL = r"(?i:thành\s+phố|thị\s+trấn|thị\s+xã|đặc\s+khu|phường|huyện|quận|tỉnh|xã)|TP\.|TP(?=\s)"
-_COMMITTEE = "|".join("(?i:" + regex.escape(word).replace(r"\ ", r"\s+") + ")" for word in PARTY_COMMITTEES)
+# 'Huyện ủy Cẩm Thủy', but not 'CHÂU THÀNH\nỦY BAN NHÂN DÂN': a name's last syllable above 'Ủy ban'.
+_COMMITTEE = "(?:" + "|".join(
+    "(?i:" + regex.escape(word).replace(r"\ ", r"\s+") + ")" for word in PARTY_COMMITTEES
+) + r")(?!\s+(?i:ban)(?!\p{L}))"
 _NAME_WORD = r"(?:\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?|[0-9]{1,2}(?![0-9]))"
 # Spaces, or one line break (a PDF wrap, a header cell). Possessive: a word follows, and a long run
 # of spaces split every way between two quantifiers took quadratic time.
@@ -26,7 +30,24 @@ _LOCAL_BODY_RE = regex.compile(
     rf"|(?P<committee>{_COMMITTEE}))"
     rf"(?:{_NAME_GAP}(?P<name>{_NAME_WORD}(?:{_NAME_GAP}{_NAME_WORD}){{0,3}}))?(?![\p{{L}}0-9])"
 )
-_WORD_RE = regex.compile(r"\S+")
+_WORD_RE = regex.compile(_NAME_WORD)
+# What ends a name at the word it is found at: the next body or unit ('UBND HUYỆN MƯỜNG LA ỦY BAN NHÂN DÂN
+# XÃ ...', 'huyện Cao Lộc tỉnh Lạng Sơn'; a level word naming nothing is a syllable: 'xã Tân Xã'), the
+# national motto of a merged header ('CỘNG HÒA XÃ HỘI ...'), a period ('XÃ CAO LÂU NĂM 2024'), a phrase
+# that opens a clause ('Về việc'), an abbreviation ('V/v').
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+_NAME_END_RE = regex.compile(
+    rf"(?:{_BODY}|{_COMMITTEE}|(?i:đảng\s+bộ|cộng\s+h(?:òa|oà)\s+xã\s+hội))(?![\p{{L}}0-9])"
+    rf"|(?:{_LEVEL})[ \t]++{_NAME_WORD}"
+    rf"|(?i:{_alternatives(PERIOD_WORDS)})\s+(?:19|20)[0-9]{{2}}(?![0-9])"
+    rf"|(?i:{_alternatives(OPENING_PHRASES)})(?![\p{{L}}0-9])"
+    r"|\p{L}+/"
+)
+# Between two words of one name: spaces, or one line break; a tab or a run of spaces is a column gap.
+_COLUMN_GAP_RE = regex.compile(r"\t| {3}")
 
 
 @dataclass(frozen=True)
@@ -86,16 +107,44 @@ _BODY_NAMES = {regex.sub(r"\s+", " ", key.lower()): value for key, value in BODY
 
 
 def _trimmed_name(match: regex.Match) -> tuple[str | None, int, int]:
-    """The place name, cut before a word that opens a new sentence ('Cao Lâu\\nBan hành ...')."""
+    """The place name: its words up to what the text's structure says is not part of it.
+
+    On its line a name takes every capitalised syllable ('xã Linh Thông', 'XÃ THÀNH CÔNG'), and ends at
+    punctuation, a lowercase word, a column gap, a change between capitals and small letters ('HUYỆN ĐỨC
+    TRỌNG Độc lập'), the next body or unit, or a period. A line break may split a name ('xã Cao\\nLâu'),
+    but a line opening with a word that opens sentences starts anew ('xã Cao Lâu\\nBan hành ...').
+    """
+    text = match.string
     if match.group("name") is None:
         return None, match.end(), match.end()
-    words = list(_WORD_RE.finditer(match.string, match.start("name"), match.end("name")))
+    words = list(_WORD_RE.finditer(text, match.start("name"), match.end("name")))
+    if text.startswith("/", words[0].end()):  # 'UBND tỉnh V/v ...': an abbreviation, no name
+        return None, match.end(), match.end()
     kept = [words[0]]
+    style = _case_style(words[0].group())
     for word in words[1:]:
-        if word.group().capitalize() in NOT_NAME_WORDS:
+        if not _continues_name(text, kept[-1].end(), word, style):
             break
+        style = style or _case_style(word.group())
         kept.append(word)
     name = " ".join(word.group() for word in kept)
     if name.isupper():
         name = " ".join(word.capitalize() for word in name.split())
     return name, kept[0].start(), kept[-1].end()
+
+
+def _continues_name(text: str, previous_end: int, word: regex.Match, style: str | None) -> bool:
+    gap = text[previous_end:word.start()]
+    if _COLUMN_GAP_RE.search(gap) or _NAME_END_RE.match(text, word.start()):
+        return False
+    if "\n" in gap and word.group().capitalize() in NOT_NAME_WORDS:
+        return False
+    word_style = _case_style(word.group())
+    return not (style and word_style and word_style != style)
+
+
+def _case_style(word: str) -> str | None:
+    """'caps' (CAO), 'title' (Cao), or None for what is both (a letter, a number)."""
+    if sum(char.isalpha() for char in word) < 2:
+        return None
+    return "caps" if word.isupper() else "title"

@@ -25,8 +25,8 @@ _I = regex.IGNORECASE
 # What opens a list item: a bullet ('-', '–', '+', '•', '*'), a number ('1.', '2)', '4.2.'), a letter
 # ('a)', 'đ.') or a Roman numeral ('II.'); a number or letter needs a space or a capital after it.
 ITEM_MARKER = rf"(?:{BULLET}|(?:\d{{1,3}}(?:\.\d{{1,2}})*|[a-zđ]|[IVXLC]{{1,5}})[.)](?=\s|(?-i:\p{{Lu}})|$))"
-# The markers before an item's words: '- ', '+ , ', '- + ', '2. ', 'b) '.
-ITEM_MARKERS = rf"(?:{ITEM_MARKER}\s*,?\s*)*"
+# The markers before an item's words: '- ', '+ , ', '- + ', '2. ', 'b) ' (possessive: one way to read them).
+ITEM_MARKERS = rf"(?:(?:{ITEM_MARKER}|,)\s*+)*+"
 # A name: two to six capitalised words ('Trương Thị Thanh'); a line wrap may fall between them.
 PERSON_NAME = r"(?-i:\p{Lu}\p{L}*(?:(?:[ \t]+|[ \t]*\n[ \t]*)\p{Lu}\p{L}*){1,5})"
 # 'Hộ bà: Trương Thị Thanh', 'hộ cận nghèo ông Lò Văn Pản': a household named in a list.
@@ -44,7 +44,7 @@ _VILLAGE_HEADING = regex.compile(
 )
 _CATEGORY_LINE = regex.compile(rf"[ \t]*{ITEM_MARKERS}{CATEGORY_LINE}", _I)
 _MARKED = regex.compile(rf"[ \t]*{ITEM_MARKER}")
-_MARKERS_ONLY = regex.compile(rf"{ITEM_MARKER}(?:\s*,?\s*{ITEM_MARKER})*\s*,?")
+_MARKERS_ONLY = regex.compile(rf"{ITEM_MARKER}\s*+{ITEM_MARKERS}")
 _FINAL_PUNCTUATION = ".;:!?"
 _LEVEL_START = regex.compile(rf"{VILLAGE_LEVEL}(?!\p{{L}})", _I)
 _LEVEL_WORD = regex.compile(rf"(?<!\p{{L}}){VILLAGE_LEVEL}(?!\p{{L}})", _I)
@@ -105,22 +105,22 @@ def list_context(source: SourceText, tables: list[Table]) -> ListContext:
 def list_items(text: str, row_starts: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, str]]:
     """(offset, text) of each list item or paragraph, its wrapped lines joined (newlines kept).
 
-    A line opens an item when it starts with a marker (``ITEM_MARKER``), follows a blank line, a
-    line with final punctuation or a table row, or starts in capitals; a line that opens in lower
-    case without a marker goes on the item before it (a line wrap), whatever its first word.
+    A line opens an item when it starts with a marker (``ITEM_MARKER``) or a capital, or follows a
+    blank line or a line with final punctuation; table rows and lines with tabs are items of their
+    own. Any other line goes on the item before it (a line wrap), whatever its first word; so does
+    the line after a bare marker ('-' alone, its words wrapped to the next line).
     """
-    items: list[tuple[int, str]] = []
+    items: list[tuple[int, list[str]]] = []
     start, previous = 0, ""
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped and items and _goes_on(previous, stripped) and start not in row_starts:
-            offset, item = items[-1]
-            items[-1] = (offset, f"{item}\n{line}")
+            items[-1][1].append(line)
         elif stripped:
-            items.append((start, line))
+            items.append((start, [line]))
         previous = stripped
         start += len(line) + 1
-    return items
+    return [(offset, "\n".join(lines)) for offset, lines in items]
 
 
 def _goes_on(previous: str, line: str) -> bool:

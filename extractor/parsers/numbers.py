@@ -19,12 +19,13 @@ MONEY = rf"(?P<amount>{NUMBER})\s*(?P<unit>{MONEY_UNIT})"
 
 _MONEY_RE = regex.compile(MONEY, regex.IGNORECASE)
 _SPACE_RE = regex.compile(r"\s+")
+_DIGITS_RE = regex.compile(r"[0-9][0-9.,]*")
 
 
 def parse_number(text: str) -> Decimal | None:
     """Read a number written the Vietnamese way; None when it is not one number."""
     digits = _SPACE_RE.sub("", text)
-    if not digits or not regex.fullmatch(r"[0-9][0-9.,]*", digits) or digits[-1] in ".,":
+    if not digits or not _DIGITS_RE.fullmatch(digits) or digits[-1] in ".,":
         return None
     dots, commas = digits.count("."), digits.count(",")
     if dots and commas:

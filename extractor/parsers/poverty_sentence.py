@@ -14,8 +14,8 @@ from extractor.parsers.poverty_words import bound, unfilled_tail
 from extractor.text import SourceText
 from extractor.vocab.comparators import AFTER_PATTERN, BEFORE_PATTERN
 from extractor.vocab.households import VILLAGE_LEVEL
+from extractor.vocab.poverty_breakdowns import BREAKDOWN_WORDS
 from extractor.vocab.poverty import (
-    BREAKDOWN_WORDS,
     CATEGORY_MENTIONS,
     COUNTED_CATEGORIES,
     LINK_WORDS,
@@ -41,8 +41,10 @@ _CLAUSE_START_RE = regex.compile(r"(?:^|[,;:])[\s\-+•*–]*$")
 
 # Every token of a statement, in the order the alternatives are tried at one position.
 _TOKENS: list[tuple[str, str]] = [
-    ("stop", rf"(?:{STOP_WORDS})(?!\p{{L}})"),
+    # Before 'stop': 'bao gồm' after a count of all households opens its figures, and after a figure it
+    # ends reading either way.
     ("breakdown", rf"(?:{BREAKDOWN_WORDS})(?!\p{{L}})"),
+    ("stop", rf"(?:{STOP_WORDS})(?!\p{{L}})"),
     ("share", rf"{NUMBER}\s*%\s*(?:{SHARE_OF_COUNT}|(?:các\s+)?(?:{SHARE_GROUPS})(?!\p{{L}}))"),
     # 'giảm 1,5% hộ nghèo': a rate written before its category.
     ("ratecat", rf"(?P<rc_val>(?P<rc_n>{NUMBER})\s*%)\s*(?:các\s+)?(?P<rc_cat>{RATED_CATEGORY})(?!\p{{L}})"),
@@ -131,13 +133,15 @@ class _SentenceReader:
         self.verb_start: int | None = None
         self.candidate_total: Value[int] | None = None
         self.total: Value[int] | None = None  # the base a 'trong đó' breakdown gives its figures
+        self.plain_gap = True  # only fillers between the last token and this one
 
     def read(self) -> tuple[list[Record], int | None]:
         position = 0
         for token in _TOKEN_RE.finditer(self.work):
             gap = self.work[position : token.start()]
             tail = unfilled_tail(gap)
-            if tail != gap:
+            self.plain_gap = tail == gap
+            if not self.plain_gap:
                 self._break()
             if _LINK_RE.search(tail):
                 self.linked = True  # 'Hiện tại thôn có 6 hộ nghèo': 'có' still links what follows
@@ -159,6 +163,8 @@ class _SentenceReader:
     def _on_breakdown(self, token: regex.Match) -> None:
         self.total, self.candidate_total = self.candidate_total, None
         self._break()
+        # 'Toàn xã có 2.878 hộ, trong đó 167 hộ nghèo': the parts of a count of all households are its figures.
+        self.linked = self.total is not None
 
     def _on_share(self, token: regex.Match) -> None:
         pass  # a share of some group: neither a value nor a break
@@ -210,8 +216,9 @@ class _SentenceReader:
     def _on_count(self, token: regex.Match) -> None:
         if self.mention is not None:
             self._put("households", token, "c_n", token["c_cmp"], token["c_up"], value_group="c_val")
-        elif not token["c_cmp"] and not token["c_up"]:
-            self.candidate_total = self._count(token, "c_n", "c_val")  # 'Toàn xã có 2.520 hộ, trong đó ...'
+        elif not token["c_cmp"] and not token["c_up"] and (self.linked or self.plain_gap):
+            # 'Toàn xã có 2.520 hộ, trong đó ...', 'Tổng số hộ: 2.520 hộ, gồm ...'; not 'hỗ trợ 30 hộ, gồm ...'.
+            self.candidate_total = self._count(token, "c_n", "c_val")
 
 
     def _on_total(self, token: regex.Match) -> None:

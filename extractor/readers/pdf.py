@@ -1,20 +1,27 @@
-"""PDF plans: text per page, tables as tab-separated rows in place (the only module importing pdfplumber)."""
+"""PDF plans: text per page from pypdfium2 (the only module importing it), ruled pages' tables from pdf_tables.
+
+pdfium reads a page's text in about a millisecond; pdfplumber, which finds tables, takes a hundred
+times that. So every page's text, fonts and drawn shapes come from pdfium, and only a page whose
+shapes could rule a table (two horizontal and three vertical edges at least) is handed to
+pdf_tables, whose rendering (rows as tab-separated lines in place) then stands for that page.
+"""
 
 from __future__ import annotations
 
-import io
-import math
+import ctypes
+import itertools
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import pdfplumber
+import pypdfium2
+import pypdfium2.raw as pdfium
 import regex
-from pdfminer.pdfdocument import PDFEncryptionError
-from pdfplumber.utils.exceptions import PdfminerException
 
 from extractor.errors import KehoachError, NeedsOcr, UnreadableFile
 from extractor.limits import DEFAULT_LIMITS, Limits
 from extractor.readers.legacy import detect_and_convert
-from extractor.text import SourceText, normalise, squash
+from extractor.readers.pdf_tables import Table, ruled_pages
+from extractor.text import SourceText, normalise
 
 _ADVICE_DAMAGED = "the file is damaged or not a PDF; export it again to PDF, or give the .docx"
 _ADVICE_PASSWORD = "remove the password (print or export to a new PDF) and extract that PDF"
@@ -23,6 +30,14 @@ _ADVICE_PASSWORD = "remove the password (print or export to a new PDF) and extra
 _PAGE_NUMBER = regex.compile(r"[-–—]?\s*(?:trang\s*)?(\d{1,4})(?:\s*/\s*\d{1,4})?\s*[-–—]?", regex.IGNORECASE)
 # LibreOffice and Word wrap lines after a hyphen: '2022-\n2025' was '2022-2025', 'KH-\nUBND' was 'KH-UBND'.
 _WRAP_AFTER_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N}]-)\n(?=[\p{L}\p{N}])")
+# pdfium joins a word it sees hyphenated over a line end itself and marks the hyphen U+FFFE.
+_PDFIUM_HYPHEN = "\ufffe"
+# Text on baselines closer than this (points) is one line, as pdfplumber's y tolerance has it.
+_LINE_TOLERANCE = 3.0
+# A drawn shape thinner than this (points) is a rule (a line), not an area.
+_RULE_WIDTH = 2.0
+_MIN_RULE_LENGTH = 3.0  # pdfplumber's edge_min_length: shorter marks are not table edges
+_DEPTH = 8  # form XObjects nested deeper than this are not looked into
 
 
 def read_pdf(data: bytes, path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceText:
@@ -38,30 +53,191 @@ def read_pdf(data: bytes, path: Path, limits: Limits = DEFAULT_LIMITS) -> Source
     return SourceText("\n".join(pages), tuple(starts), legacy_encoding=encoding)
 
 
+@dataclass
+class PageScan:
+    """What one page holds: its text (lines in reading order), its fonts, and its drawn shapes."""
+
+    text: str
+    chars: int
+    fonts: set[str] = field(default_factory=set)
+    images: int = 0
+    curves: int = 0  # paths with a Bézier segment (glyphs drawn as outlines), counted on text-less pages only
+    ruled: bool = False  # enough rules for a table: worth asking pdfplumber
+
+
 def _page_texts(data: bytes, path: Path, limits: Limits) -> tuple[list[str], str | None]:
     """The normalised text of each page and the legacy encoding it was converted from, if any;
     NeedsOcr for a scan, UnreadableFile for a bad file."""
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            limits.check_pages(path, len(pdf.pages))
-            if not pdf.pages:
-                raise UnreadableFile(path, "the PDF has no pages", _ADVICE_DAMAGED)
-            if not any(page.chars for page in pdf.pages):
-                _raise_without_text(pdf.pages, path)
-            raw = [page_text(page) for page in pdf.pages]
-            fonts = {char.get("fontname") or "" for page in pdf.pages for char in page.chars}
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as error:
+        if getattr(error, "err_code", None) == pdfium.FPDF_ERR_PASSWORD:
+            raise UnreadableFile(path, "the PDF is encrypted with a password", _ADVICE_PASSWORD) from None
+        raise UnreadableFile(path, f"cannot open it as PDF ({_reason(error)})", _ADVICE_DAMAGED) from None
+    try:
+        limits.check_pages(path, len(pdf))
+        if not len(pdf):
+            raise UnreadableFile(path, "cannot open it as PDF (it has no pages)", _ADVICE_DAMAGED)
+        scans = [scan_page(pdf, index) for index in range(len(pdf))]
     except KehoachError:
         raise
-    except PdfminerException as error:
-        cause = error.args[0] if error.args else error
-        if isinstance(cause, PDFEncryptionError):
-            raise UnreadableFile(path, "the PDF is encrypted with a password", _ADVICE_PASSWORD) from None
-        raise UnreadableFile(path, f"cannot open it as PDF ({type(cause).__name__})", _ADVICE_DAMAGED) from None
-    except Exception as error:  # pdfminer raises many types on a damaged page
+    except Exception as error:  # noqa: BLE001 -- pdfium fails a damaged page with PdfiumError, ctypes otherwise
         raise UnreadableFile(path, f"cannot read the PDF ({type(error).__name__}: {error})", _ADVICE_DAMAGED) from None
+    finally:
+        pdf.close()
+    if not any(scan.chars for scan in scans):
+        _raise_without_text(scans, path)
+    raw = [scan.text for scan in scans]
+    for index, parts in ruled_pages(data, [i for i, scan in enumerate(scans) if scan.ruled]).items():
+        raw[index] = render_parts(parts)
+    fonts = set().union(*(scan.fonts for scan in scans))
     raw, encoding = convert_legacy_pages(raw, fonts)
     texts = [normalise(text) for text in raw]
     return [drop_page_number(text, number) for number, text in enumerate(texts, 1)], encoding
+
+
+def _reason(error: Exception) -> str:
+    """pdfium's own words for a load failure: 'Data format error' from '... (PDFium: Data format error).'."""
+    found = regex.search(r"PDFium: ([^)]+)", str(error))
+    return f"PDFium: {found.group(1)}" if found else type(error).__name__
+
+
+def scan_page(pdf: pypdfium2.PdfDocument, index: int) -> PageScan:
+    """One page read by pdfium: text with hyphen wraps undone, fonts, images and rules."""
+    page = pdf[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            chars = textpage.count_chars()
+            text = page_text(textpage) if chars else ""
+        finally:
+            textpage.close()
+        scan = PageScan(text, chars)
+        rules = _Rules()
+        _scan_objects(page.raw, scan, rules, _FontNames(), 0, None)
+        scan.ruled = rules.could_be_table()
+    finally:
+        page.close()
+    return scan
+
+
+def page_text(textpage: pypdfium2.PdfTextPage) -> str:
+    """A page's text: pdfium's lines put in reading order (top to bottom, then left to right), as
+    pdfplumber lays them out, so that a header's two columns side by side become one line each."""
+    text = textpage.get_text_range().replace(_PDFIUM_HYPHEN, "-")
+    lines = text.split("\r\n")
+    if len(lines) == 1:
+        return unwrap_hyphens(text)
+    placed, start = [], 0
+    x, y = ctypes.c_double(), ctypes.c_double()
+    for number, line in enumerate(lines):
+        first = start + len(line) - len(line.lstrip())
+        if first == start + len(line):
+            pass  # a blank line: pdfplumber has none either
+        elif pdfium.FPDFText_GetCharOrigin(textpage.raw, first, x, y):
+            placed.append((-y.value, x.value, number, line))
+        else:  # a character pdfium cannot place: where it came
+            placed.append(placed[-1][:2] + (number, line) if placed else (-float("inf"), 0.0, number, line))
+        start += len(line) + 2
+    return unwrap_hyphens("\n".join(_reading_order(placed)))
+
+
+def _reading_order(placed: list[tuple[float, float, int, str]]) -> list[str]:
+    """Lines whose baselines are within the tolerance joined left to right with a space; rows top to bottom.
+
+    Already in order (each line lower than the one before) they are returned as they are.
+    """
+    if all(b[0] - a[0] > _LINE_TOLERANCE for a, b in itertools.pairwise(placed)):
+        return [line for *_, line in placed]
+    rows: list[list[tuple[float, float, int, str]]] = []
+    for item in sorted(placed, key=lambda item: (item[0], item[2])):
+        if rows and item[0] - rows[-1][-1][0] <= _LINE_TOLERANCE:
+            rows[-1].append(item)
+        else:
+            rows.append([item])
+    return [" ".join(line.strip() for *_, line in sorted(row, key=lambda item: (item[1], item[2]))) for row in rows]
+
+
+class _FontNames:
+    """Base font names by font handle, asked of pdfium once per font and page."""
+
+    def __init__(self) -> None:
+        self.names: dict[int, str] = {}
+
+    def name(self, font) -> str:
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        if key not in self.names:
+            size = pdfium.FPDFFont_GetBaseFontName(font, None, 0)
+            buffer = ctypes.create_string_buffer(max(size, 1))
+            if size:
+                pdfium.FPDFFont_GetBaseFontName(font, buffer, size)
+            self.names[key] = buffer.value.decode("utf-8", "replace")
+        return self.names[key]
+
+
+class _Rules:
+    """Horizontal and vertical edges counted from drawn shapes, to tell a page that may hold a ruled table."""
+
+    def __init__(self) -> None:
+        self.horizontal = self.vertical = 0
+
+    def add(self, path) -> None:
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        if not pdfium.FPDFPageObj_GetBounds(path, left, bottom, right, top):
+            return
+        width, height = right.value - left.value, top.value - bottom.value
+        if width <= _RULE_WIDTH and height >= _MIN_RULE_LENGTH:
+            self.vertical += 1
+        elif height <= _RULE_WIDTH and width >= _MIN_RULE_LENGTH:
+            self.horizontal += 1
+        elif width >= _MIN_RULE_LENGTH and height >= _MIN_RULE_LENGTH:
+            # A rectangle gives two edges each way; a path of more segments may be a whole grid.
+            edges = 2 if pdfium.FPDFPath_CountSegments(path) <= 5 else 3
+            self.horizontal += edges
+            self.vertical += edges
+
+    def could_be_table(self) -> bool:
+        """Two rows' rules and three columns' (a table of at least two columns, as pdf_tables keeps)."""
+        return self.horizontal >= 2 and self.vertical >= 3
+
+
+def _scan_objects(parent, scan: PageScan, rules: _Rules, fonts: _FontNames, depth: int, form) -> None:
+    """Fonts of text objects, images and rules of a page (``form`` None) or of a form XObject in it."""
+    count = pdfium.FPDFPage_CountObjects(parent) if form is None else pdfium.FPDFFormObj_CountObjects(form)
+    for index in range(count):
+        obj = pdfium.FPDFPage_GetObject(parent, index) if form is None else pdfium.FPDFFormObj_GetObject(form, index)
+        kind = pdfium.FPDFPageObj_GetType(obj)
+        if kind == pdfium.FPDF_PAGEOBJ_TEXT:
+            font = pdfium.FPDFTextObj_GetFont(obj)
+            if font:
+                scan.fonts.add(fonts.name(font))
+        elif kind == pdfium.FPDF_PAGEOBJ_PATH:
+            rules.add(obj)
+            if not scan.chars and _is_curve(obj):
+                scan.curves += 1
+        elif kind == pdfium.FPDF_PAGEOBJ_IMAGE:
+            scan.images += 1
+        elif kind == pdfium.FPDF_PAGEOBJ_FORM and depth < _DEPTH:
+            _scan_objects(parent, scan, rules, fonts, depth + 1, obj)
+
+
+def _is_curve(path) -> bool:
+    """Whether a path has a Bézier segment, as pdfplumber's ``curves`` (ruled lines and boxes are not curves)."""
+    return any(
+        pdfium.FPDFPathSegment_GetType(pdfium.FPDFPath_GetPathSegment(path, index)) == pdfium.FPDF_SEGMENT_BEZIERTO
+        for index in range(pdfium.FPDFPath_CountSegments(path))
+    )
+
+
+def render_parts(parts: list[str | Table]) -> str:
+    """A ruled page from pdf_tables: its text bands with hyphen wraps undone, each table's rows as tab lines."""
+    out: list[str] = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(unwrap_hyphens(part))
+        else:
+            out.extend("\t".join(row) for row in part)
+    return "\n".join(out)
 
 
 def convert_legacy_pages(pages: list[str], fonts: set[str]) -> tuple[list[str], str | None]:
@@ -76,65 +252,15 @@ def convert_legacy_pages(pages: list[str], fonts: set[str]) -> tuple[list[str], 
     return converted.split("\f"), encoding
 
 
-def _raise_without_text(pages, path: Path) -> None:
-    """NeedsOcr when the text-less pages hold images or drawn shapes (a scan); else UnreadableFile."""
-    if any(page.images or page.curves for page in pages):
+def _raise_without_text(scans: list[PageScan], path: Path) -> None:
+    """NeedsOcr when the text-less pages hold images or curves (a scan, or text drawn as outlines); else UnreadableFile."""
+    if any(scan.images or scan.curves for scan in scans):
         raise NeedsOcr(
             path,
             "the PDF has no text layer (a scan)",
             "run OCR on it first (e.g. ocrmypdf) and extract the OCR'd PDF",
         )
     raise UnreadableFile(path, "the PDF's pages are empty (no text, no images)", "check that the right file was given")
-
-
-def page_text(page) -> str:
-    """Text of one pdfplumber page; each table's rows as tab-separated lines where the table stands."""
-    if _has_doubled_chars(page.chars):  # bold faked by drawing each glyph twice doubles every letter
-        page = page.dedupe_chars()
-    tables = _tables(page)
-    if not tables:
-        return unwrap_hyphens(page.extract_text())
-    boxes = [bbox for bbox, _ in tables]
-    # Text above table k (and beside table k-1) goes between table k-1 and table k.
-    bounds = [-math.inf] + [top for _, top, _, _ in boxes] + [math.inf]
-    parts: list[str] = []
-    for k in range(len(tables) + 1):
-        band = page.filter(lambda obj, lo=bounds[k], hi=bounds[k + 1]: _in_band(obj, lo, hi, boxes))
-        text = band.extract_text()
-        if text.strip():
-            parts.append(unwrap_hyphens(text))
-        if k < len(tables):
-            parts.extend("\t".join(row) for row in tables[k][1])
-    return "\n".join(parts)
-
-
-def _has_doubled_chars(chars: list[dict]) -> bool:
-    """Whether some glyph is drawn twice at (almost) the same place; checked cheaply before deduping."""
-    return any(
-        a["text"] == b["text"] and abs(a["x0"] - b["x0"]) < 1 and abs(a["top"] - b["top"]) < 1
-        for a, b in zip(chars, chars[1:])
-    )
-
-
-def _tables(page) -> list[tuple[tuple[float, float, float, float], list[list[str]]]]:
-    """Ruled tables of the page, top to bottom, as (bbox, rows of one-line cells)."""
-    if not page.edges:  # no ruling lines: nothing a table finder could use
-        return []
-    found = []
-    for table in page.find_tables():
-        rows = [[squash(cell or "") for cell in row] for row in table.extract()]
-        if max((len(row) for row in rows), default=0) >= 2:  # a framed paragraph is not a table
-            found.append((table.bbox, rows))
-    return sorted(found, key=lambda item: item[0][1])
-
-
-def _in_band(obj: dict, lo: float, hi: float, boxes: list) -> bool:
-    """Whether an object's centre is between ``lo`` and ``hi`` and outside every table box."""
-    x = (obj["x0"] + obj["x1"]) / 2
-    y = (obj["top"] + obj["bottom"]) / 2
-    if not lo <= y < hi:
-        return False
-    return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
 def unwrap_hyphens(text: str) -> str:
