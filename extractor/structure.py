@@ -49,7 +49,14 @@ class TabLines:
     """
 
     def __init__(self, text: str) -> None:
-        self._spans = [match.span() for match in _TAB_LINE_RE.finditer(text)]
+        # The spans _TAB_LINE_RE finds, found from each tab outwards (the possessive pattern scanned slowly).
+        self._spans: list[tuple[int, int]] = []
+        tab = text.find("\t")
+        while tab >= 0:
+            end = text.find("\n", tab)
+            end = len(text) if end < 0 else end
+            self._spans.append((text.rfind("\n", 0, tab) + 1, end))
+            tab = text.find("\t", end)
         self._starts = [start for start, _ in self._spans]
 
     def touch(self, start: int, end: int) -> bool:

@@ -145,9 +145,10 @@ def _assert_matches_manifest(document, expected):
 
 @pytest.mark.parametrize("fmt", ["txt", "docx", PDF])
 def test_extraction_recovers_what_the_generator_wrote(tmp_path, fmt):
-    # Seed 14's first plans avoid the two gaps below (a commune, a district, households, a blank day, a budget
-    # table and a total that does not add up); once those are fixed any seed should pass.
-    made = generate(tmp_path, 3, seed=14, mix={fmt: 1})
+    # Any seed passes (seeds 1-5 were checked on 150 plans each). Seed 361's first three hold a commune and a
+    # district plan, a commune named with a common word ('Khánh Công'), a blank number, households, a total
+    # that does not add up, and both phrasings of the poverty figures ('có N hộ, trong đó ...', 'còn N hộ nghèo').
+    made = generate(tmp_path, 3, seed=361, mix={fmt: 1})
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert [entry["file"] for entry in manifest["plans"]] == [item.path.name for item in made]
     for item, expected in zip(made, manifest["plans"]):
@@ -167,15 +168,15 @@ I. THỰC TRẠNG
 """
 
 
-@pytest.mark.xfail(strict=True, reason="found by the generator: a word of NOT_NAME_WORDS inside a commune's name")
+# Found by the generator: a commune's name holding a syllable that is also a common word.
 @pytest.mark.parametrize("name", ["Linh Thông", "Đông Các", "Vũ Hội", "Thành Công"])
-def test_known_gap_commune_names_holding_a_common_word(name):
+def test_commune_names_holding_a_common_word(name):
     document = extract_text(_GAP_PLAN.format(name=name.upper(), place=name, sentence="Toàn xã có 50 hộ nghèo."))
     assert _value(document.header.issuer) == f"UBND xã {name}"
 
 
-@pytest.mark.xfail(strict=True, reason="found by the generator: the poor count after 'có N hộ, trong đó' is lost")
-def test_known_gap_poor_count_after_the_total_of_households():
+# Found by the generator: the poor count after 'có N hộ, trong đó' was lost.
+def test_poor_count_after_the_total_of_households():
     sentence = ("Theo kết quả rà soát cuối năm 2024, toàn xã có 2.878 hộ, trong đó 167 hộ nghèo, chiếm tỷ lệ 5,80%; "
                 "130 hộ cận nghèo, chiếm tỷ lệ 4,52%.")
     document = extract_text(_GAP_PLAN.format(name="CAO LÂU", place="Cao Lâu", sentence=sentence))

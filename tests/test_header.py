@@ -9,6 +9,7 @@ from extractor.readers import read
 from extractor.text import SourceText, normalise
 from extractor.vocab.admin_units import LEVEL_EXAMPLES
 from extractor.vocab.documents import DOC_TYPE_ALIASES, DOC_TYPES, SIGNATURE_MARKS, SIGNER_TITLES
+from extractor.vocab.place_names import NAME_END_EXAMPLES, OPENING_PHRASES
 from conftest import CORPUS
 
 NUMBERS = ("doc_type", "number", "symbol", "so_hieu", "issue_place", "plan_year")
@@ -247,6 +248,15 @@ def test_title_and_plan_year(title_lines, title, year):
     assert (header.plan_year.value if header.plan_year else None) == year  # never 2023, the issue year
 
 
+def test_a_title_wrapped_after_every_word_is_read_whole():
+    # Found by tests/test_properties.py: a PDF may wrap a title on every word; its length bounds it, not its lines.
+    title = "Thực hiện Chương trình Mục tiêu quốc gia giảm nghèo bền vững năm 2024 trên địa bàn xã Cao Lâu"
+    wrapped = "Thực hiện Chương trình Mục\ntiêu\nquốc\ngia\ngiảm\nnghèo\nbền\nvững\nnăm 2024 trên địa bàn xã Cao Lâu"
+    assert wrapped.replace("\n", " ") == title
+    header = header_of(f"Số: 1/KH-UBND\nKẾ HOẠCH\n{wrapped}\nThực hiện Kế hoạch số 2/KH-UBND;\nI. MỤC TIÊU\n")
+    assert (header.title.value, header.plan_year.value) == (title, 2024)
+
+
 def test_plan_year_from_the_implementation_period_when_the_title_has_none():
     header = header_of("KẾ HOẠCH\nGiảm nghèo bền vững\nCăn cứ ...;\nIII. Thời gian thực hiện: Năm 2024.\n")
     assert header.plan_year.value == 2024
@@ -335,6 +345,107 @@ def test_level_words(written, level):
 def test_local_body_names(text, issuer, name):
     [body] = find_local_bodies(text)
     assert (body.issuer, body.name) == (issuer, name)
+
+
+# --- names holding a syllable that is also a common word: 'Linh Thông', 'Thành Công', 'Năm Căn' --------------
+# A name is 1-4 capitalised syllables after its level word; what ends it is the text's structure.
+
+
+@pytest.mark.parametrize(("text", "name"), NAME_END_EXAMPLES)
+def test_name_end_examples(text, name):
+    assert find_local_bodies(text)[0].name == name
+
+
+def test_no_official_unit_name_holds_an_opening_phrase_or_a_signer_title():
+    # Both end a name (or say there is none), so neither may be part of one: checked against every unit.
+    from extractor.places import official_units
+
+    phrases = [phrase.lower().split() for phrase in OPENING_PHRASES + SIGNER_TITLES]
+    names = {name for unit in official_units() for name in (unit.province, unit.district, unit.ward) if name}
+    held = []
+    for name in names:
+        syllables = name.lower().replace(" - ", " ").split()  # with its level word: 'Xã Linh Thông'
+        for phrase in phrases:
+            width = len(phrase)
+            if any(syllables[i:i + width] == phrase for i in range(len(syllables) - width + 1)):
+                held.append((name, " ".join(phrase)))
+    assert len(names) > 5000 and held == []
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "name"),
+    [
+        ("UBND xã Thành Công tổ chức thực hiện", "UBND xã Thành Công", "Thành Công"),
+        ("Ủy ban nhân dân xã Vũ Hội, huyện Vũ Thư", "UBND xã Vũ Hội", "Vũ Hội"),
+        ("UBND HUYỆN BẠCH THÔNG", "UBND huyện Bạch Thông", "Bạch Thông"),
+        ("UBND  huyện   Năm Căn chỉ đạo", "UBND huyện Năm Căn", "Năm Căn"),
+        ("của UBND huyện Thanh Chương V/v triển khai", "UBND huyện Thanh Chương", "Thanh Chương"),
+        ("của UBND tỉnh Lâm Đồng Quy định mức hỗ trợ", "UBND tỉnh Lâm Đồng", "Lâm Đồng"),
+        ("UBND xã Tân Xã tổ chức", "UBND xã Tân Xã", "Tân Xã"),  # a level word that names nothing
+        ("UBND HUYỆN MƯỜNG LA ỦY BAN NHÂN DÂN XÃ CHIỀNG CÔNG", "UBND huyện Mường La", "Mường La"),
+        ("UBND tỉnh Lạng Sơn Huyện Cao Lộc", "UBND tỉnh Lạng Sơn", "Lạng Sơn"),
+        ("UBND HUYỆN ĐỨC TRỌNG Độc lập - Tự do - Hạnh phúc", "UBND huyện Đức Trọng", "Đức Trọng"),
+        ("UBND HUYỆN CẨM THỦY CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "UBND huyện Cẩm Thủy", "Cẩm Thủy"),
+        ("UBND XÃ CHÍ CÔNG\tĐộc lập", "UBND xã Chí Công", "Chí Công"),
+        ("UBND XÃ CHÍ CÔNG      CỘNG HÒA", "UBND xã Chí Công", "Chí Công"),
+        ("UBND HUYỆN CHÂU THÀNH\nỦY BAN NHÂN DÂN XÃ PHÚ HỰU", "UBND huyện Châu Thành", "Châu Thành"),
+        # a wrap inside a name; after a wrap a sentence may start, so a name's syllable that opens sentences
+        # continues it only when nothing but punctuation or the line's end follows
+        ("UBND xã Cao\nLâu xây dựng kế hoạch", "UBND xã Cao Lâu", "Cao Lâu"),
+        ("UBND xã Phước\nChỉ, huyện Trảng Bàng", "UBND xã Phước Chỉ", "Phước Chỉ"),
+        ("TM. UBND XÃ\nCHỦ TỊCH", "UBND xã", None),
+        ("UBND xã Linh Thông\nThực hiện Kế hoạch số 3/KH-UBND", "UBND xã Linh Thông", "Linh Thông"),
+        ("TRÊN ĐỊA BÀN XÃ ĐÔNG CÁC GIAI ĐOẠN 2021-2025", "xã Đông Các", "Đông Các"),
+    ],
+)
+def test_place_names_end_where_the_text_says(text, issuer, name):
+    body = find_local_bodies(text)[0]
+    assert (body.issuer, body.name) == (issuer, name)
+
+
+@pytest.mark.parametrize(
+    ("block", "issuer", "level", "units"),
+    [
+        ("ỦY BAN NHÂN DÂN\nXÃ LINH THÔNG\nSố: 12/KH-UBND\nLinh Thông, ngày 05 tháng 01 năm 2025\n",
+         "UBND xã Linh Thông", "xa", {"commune": "Linh Thông"}),
+        (("UBND HUYỆN BẠCH THÔNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          "ỦY BAN NHÂN DÂN XÃ VŨ HỘI\tĐộc lập - Tự do - Hạnh phúc\n"
+          "Số: 12/KH-UBND\tVũ Hội, ngày 05 tháng 01 năm 2025\n"),
+         "UBND xã Vũ Hội", "xa", {"commune": "Vũ Hội", "district": "Bạch Thông"}),
+        # a PDF text layer: the columns merged line by line, the commune's name wrapped in its cell
+        (("UBND HUYỆN NĂM CĂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          "ỦY BAN NHÂN DÂN XÃ ĐÔNG Độc lập - Tự do - Hạnh phúc\nCÁC Đông Các, ngày 05 tháng 01 năm 2025\n"
+          "Số: 12/KH-UBND\n"),
+         "UBND xã Đông Các", "xa", {"commune": "Đông Các", "district": "Năm Căn"}),
+        # columns aligned with spaces
+        (("UBND HUYỆN GÒ CÔNG TÂY           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          "  ỦY BAN NHÂN DÂN XÃ THÀNH CÔNG      Độc lập - Tự do - Hạnh phúc\n"
+          " Số: 12/KH-UBND               Thành Công, ngày 05 tháng 01 năm 2025\n"),
+         "UBND xã Thành Công", "xa", {"commune": "Thành Công", "district": "Gò Công Tây"}),
+        ("ỦY BAN NHÂN DÂN\nHUYỆN THANH CHƯƠNG\nSố: 12/KH-UBND\n", "UBND huyện Thanh Chương", "huyen",
+         {"district": "Thanh Chương"}),
+        ("ĐẢNG BỘ TỈNH NGHỆ AN\nHUYỆN ỦY THANH CHƯƠNG\nSố 45-KH/HU\n", "Huyện ủy Thanh Chương", "huyen",
+         {"district": "Thanh Chương", "province": "Nghệ An"}),
+    ],
+)
+def test_header_blocks_naming_units_with_common_words(block, issuer, level, units):
+    header = header_of(block + "KẾ HOẠCH\nGiảm nghèo năm 2025\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert (header.issuer.value, header.issuer_level) == (issuer, level)
+    assert values(header, ("commune", "district", "province")) == {"commune": None, "district": None,
+                                                                     "province": None} | units
+
+
+@pytest.mark.parametrize(
+    ("body", "issuer"),
+    [
+        ("UBND xã Chí Công xây dựng Kế hoạch như sau:\nI. MỤC TIÊU\n", "UBND xã Chí Công"),
+        ("I. MỤC TIÊU\n...\nTrên đây là Kế hoạch giảm nghèo của UBND phường Tân Hội./.\n", "UBND phường Tân Hội"),
+        ("I. MỤC TIÊU\n...\nTrên đây là Kế hoạch giảm nghèo của Ủy ban nhân dân huyện Ngã Năm./.\n",
+         "UBND huyện Ngã Năm"),
+    ],
+)
+def test_issuer_named_in_a_sentence_with_a_common_word_in_its_name(body, issuer):
+    assert header_of("KẾ HOẠCH\nGiảm nghèo\n" + body).issuer.value == issuer
 
 
 @pytest.mark.parametrize("name", [name for name in DOC_TYPES if name not in DOC_TYPE_ALIASES])

@@ -11,6 +11,7 @@ from extractor.parsers.poverty_words import comparator_of, is_filler, is_planned
 from extractor.parsers.tables import parse_tables
 from extractor.readers import read
 from extractor.vocab.comparators import COMPARATOR_EXAMPLES
+from extractor.vocab.poverty_breakdowns import BREAKDOWN_EXAMPLES
 from extractor.text import SourceText, normalise
 from extractor.vocab.poverty import (
     CATEGORY_EXAMPLES,
@@ -318,6 +319,49 @@ def test_village_from_the_heading_above():
     ]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), BREAKDOWN_EXAMPLES)
+def test_breakdown_examples(sentence, expected):
+    poor = [(r[4], r[5]) for r in rows_of(sentence) if r[:2] == ("poor", "level")]
+    assert poor == ([expected] if expected else [])
+
+
+# The parts of a count of all households are its figures, however the breakdown is written.
+_BASE_AND_PARTS = [
+    ("Theo kết quả rà soát cuối năm 2024, toàn xã có 2.878 hộ, trong đó 167 hộ nghèo, chiếm tỷ lệ 5,80%; "
+     "130 hộ cận nghèo, chiếm tỷ lệ 4,52%."),
+    "Toàn xã có 2.878 hộ, trong đó: 167 hộ nghèo, chiếm tỷ lệ 5,80%; 130 hộ cận nghèo, chiếm tỷ lệ 4,52%.",
+    "Toàn xã có 2.878 hộ, trong đó - 167 hộ nghèo, chiếm tỷ lệ 5,80%; - 130 hộ cận nghèo, chiếm tỷ lệ 4,52%.",
+    "Toàn xã có 2.878 hộ – trong đó 167 hộ nghèo (5,80%), 130 hộ cận nghèo (4,52%).",
+    "Toàn phường có 2.878 hộ, gồm 167 hộ nghèo, chiếm 5,80% và 130 hộ cận nghèo, chiếm 4,52%.",
+    "Toàn xã có 2.878 hộ, bao gồm: 167 hộ nghèo, tỷ lệ 5,80%; 130 hộ cận nghèo, tỷ lệ 4,52%.",
+    "Toàn xã có 2.878 hộ, gồm có 167 hộ nghèo (5,80%) và 130 hộ cận nghèo (4,52%).",
+    "Tổng số hộ toàn xã là 2.878 hộ; trong đó 167 hộ nghèo, chiếm tỷ lệ 5,80%; 130 hộ cận nghèo, chiếm tỷ lệ 4,52%.",
+    "Tổng số hộ: 2.878 hộ, trong đó 167 hộ nghèo, chiếm tỷ lệ 5,80%; 130 hộ cận nghèo, chiếm tỷ lệ 4,52%.",
+    "TOÀN XÃ CÓ 2.878 HỘ, TRONG ĐÓ 167 HỘ NGHÈO, CHIẾM TỶ LỆ 5,80%; 130 HỘ CẬN NGHÈO, CHIẾM TỶ LỆ 4,52%.",
+    "Toàn xã có 2.878 hộ, trong\nđó 167 hộ\nnghèo, chiếm tỷ lệ 5,80%; 130 hộ cận nghèo, chiếm tỷ\nlệ 4,52%.",
+    "Toàn xã có 2.878  hộ,  trong  đó  167  hộ  nghèo, chiếm tỷ lệ 5,80%; 130 hộ cận nghèo, chiếm tỷ lệ 4,52%.",
+    "Toàn xã có 2.878 hộ, trong đó hộ nghèo là 167 hộ, chiếm tỷ lệ 5,80%; hộ cận nghèo là 130 hộ, chiếm 4,52%.",
+    "Toàn xã có 2.878 hộ, trong đó có 167 hộ nghèo, chiếm tỷ lệ 5,80%; 130 hộ cận nghèo, chiếm tỷ lệ 4,52%.",
+]
+
+
+@pytest.mark.parametrize("text", _BASE_AND_PARTS)
+def test_the_parts_of_a_count_of_all_households(text):
+    levels = [(r[0], r[4], r[5], r[6], r[7]) for r in rows_of(text) if r[1] == "level"]
+    assert levels == [("poor", 167, 2878, D("5.80"), False), ("near_poor", 130, 2878, D("4.52"), False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2024 hỗ trợ 30 hộ, trong đó 10 hộ nghèo và 20 hộ cận nghèo.",  # households served
+        "Năm 2024 hỗ trợ 30 hộ, gồm 10 hộ nghèo, 20 hộ cận nghèo.",
+    ],
+)
+def test_the_parts_of_households_served_are_not_statistics(text):
+    assert rows_of(text) == []
+
+
 @pytest.mark.parametrize("text", NOT_STATISTICS_EXAMPLES)
 def test_not_poverty_statistics(text):
     assert rows_of(text) == []
@@ -510,3 +554,17 @@ def test_fillers_over_long_runs_of_white_space():
 )
 def test_statistics_across_long_runs_of_white_space(text, expected):
     assert rows_of(text) == expected
+
+
+@pytest.mark.parametrize("heading", [
+    "2.2. Mục tiêu cụ thể",
+    "2.2. Mục\ntiêu cụ thể",
+    "2.2. Mục tiêu\ncụ thể",
+    "3. Chỉ\ntiêu giảm nghèo\nnăm 2025",
+])
+def test_a_wrapped_heading_still_marks_its_figures_planned(heading):
+    from extractor.pipeline import extract_text
+
+    text = f"{heading}\n\n- Tỷ lệ hộ nghèo trên địa bàn xã giảm xuống dưới 12% (giảm 101 hộ) vào cuối năm 2025.\n"
+    stats = extract_text(text).poverty_stats
+    assert stats and all(stat.planned for stat in stats)

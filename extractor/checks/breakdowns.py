@@ -18,17 +18,19 @@ import regex
 from extractor.parsers.numbers import (
     MONEY,
     NUMBER,
+    NUMBER_START_RE,
     money_of,
     parse_number,
     unit_multiplier,
 )
 from extractor.structure import paragraphs as cached_paragraphs
-from extractor.text import SourceText, squash
+from extractor.text import Anchored, SourceText, squash
 from extractor.vocab import checks_totals as vocab
 from extractor.vocab.budgets import BARE_MULTIPLIERS
 
 _I = regex.IGNORECASE
 _NUMBER_RE = regex.compile(NUMBER)
+_NUMBERS = Anchored(_NUMBER_RE, NUMBER_START_RE)  # _NUMBER_RE's matches, tried only where a number starts
 _MONEY_RE = regex.compile(MONEY, _I)
 _UNIT_RE = regex.compile(r"[ \t\n]*(?P<unit>\p{L}+)(?:[ \t\n]+(?P<noun>\p{L}+))?")
 _WORD_BEFORE_RE = regex.compile(r"(\p{L}+)[ \t\n]*$")
@@ -111,7 +113,7 @@ def find_breakdowns(source: SourceText) -> tuple[Breakdown, ...]:
 def find_counts(text: str, start: int, end: int) -> list[Count]:
     """Every count with a unit in text[start:end]: not dates, years, ages, rates or names ('Dự án 1')."""
     counts = []
-    for match in _NUMBER_RE.finditer(text, start, end):
+    for match in _NUMBERS.finditer(text, start, end):
         count = _count_at(text, match, end)
         if count is not None:
             counts.append(count)

@@ -116,7 +116,7 @@ def poverty_facts(document: PlanDocument) -> PovertyFacts:
     for stat in document.poverty_stats:
         if stat.category != "escaped" and reader.usable(stat):
             reader.add(stat)
-    for match in words.TOTAL_RE.finditer(document.text):
+    for match in words.TOTALS.finditer(document.text):
         count, year = parse_count(match["count"]), words.total_year(match)
         if year is not None and count is not None:
             evidence = reader.source.span_of(match, "count")

@@ -5,16 +5,15 @@ from __future__ import annotations
 import regex
 
 from extractor.checks.finding import finding
-from extractor.parsers.dates import DATE, date_from_match
+from extractor.parsers.dates import DATES, date_from_match
 from extractor.sections import Sections
 from extractor.structure import paragraphs as cached_paragraphs
-from extractor.text import SourceText, squash
+from extractor.text import Alternatives, SourceText, squash
 from extractor.vocab import checks_totals as vocab
 from schemas import Evidence, Finding, PartialDate, PlanDocument, Value
 
 _I = regex.IGNORECASE
-_DATE_RE = regex.compile(DATE, _I)
-_GOAL_YEAR_RE = regex.compile(vocab.GOAL_YEAR, _I)
+_GOAL_YEARS = Alternatives(vocab.GOAL_YEAR_FORMS, _I)  # GOAL_YEAR's matches over the whole text, found fast
 _HEADING_YEAR_RE = regex.compile(vocab.PLAN_HEADING_YEAR, _I)
 _CLOSING_YEAR_RE = regex.compile(vocab.CLOSING_YEAR, _I)
 _PAST_EVENT_RE = regex.compile(vocab.PAST_EVENT, _I)
@@ -87,7 +86,7 @@ def _text_dates(
     text = document.text
     paragraphs = cached_paragraphs(source)
     findings = []
-    for match in _DATE_RE.finditer(text):
+    for match in DATES.finditer(text):
         if any(span.start < match.end() and match.start() < span.end for span in known):
             continue
         span = source.evidence(match.start(), match.end())
@@ -143,7 +142,7 @@ def _years(document: PlanDocument, source: SourceText, sections: Sections) -> li
         if not _CITATION_RE.search(match.group()):
             spans.append((match.start("year"), match.end("year"), "closing"))
     paragraphs = cached_paragraphs(source)
-    for match in _GOAL_YEAR_RE.finditer(text):
+    for match in _GOAL_YEARS.finditer(text):
         start, end = paragraphs.clause_at(match.start())
         if sections.tense_at(match.start()) == "past" or _CITATION_RE.search(text, start, end):
             continue

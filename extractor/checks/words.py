@@ -7,11 +7,13 @@ from decimal import Decimal
 import regex
 
 from extractor.parsers.poverty_words import bound
+from extractor.text import Alternatives
 from extractor.vocab.admin_units import level_of
 from extractor.vocab.checks_poverty import (
     APPROXIMATE,
     COMPARED_WITH,
     HOUSEHOLD_TOTAL,
+    HOUSEHOLD_TOTAL_FORMS,
     NAMED_AREA,
     OVER_ALL_HOUSEHOLDS,
     PERIOD,
@@ -34,6 +36,7 @@ SHARE_RE = regex.compile(SHARE_OF_COUNT, _I)
 COMPARED_RE = regex.compile(COMPARED_WITH, _I)
 YEAR_NAMED_RE = regex.compile(YEAR_NAMED, _I)
 TOTAL_RE = regex.compile(HOUSEHOLD_TOTAL, _I)
+TOTALS = Alternatives(HOUSEHOLD_TOTAL_FORMS, _I)  # TOTAL_RE's matches over a whole text, found faster
 POOR_ONLY_RE = regex.compile(POOR_ONLY, _I)
 STANDARD_RE = regex.compile(STANDARD, _I)
 _PERIOD_RE = regex.compile(PERIOD, _I)
@@ -103,7 +106,7 @@ def standard_of(match: regex.Match) -> str:
 
 def total_year(match: regex.Match) -> int | None:
     """The year of a HOUSEHOLD_TOTAL match, written before or after the words."""
-    year = match["year1"] or match["year2"]
+    year = match.groupdict().get("year1") or match["year2"]  # TOTALS' forms without a year first have no year1
     return int(year) if year else None
 
 

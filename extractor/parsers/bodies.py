@@ -7,8 +7,13 @@ from dataclasses import dataclass
 import regex
 
 from extractor.text import squash
-from extractor.vocab.admin_units import LEVEL_SPELLINGS, NOT_NAME_WORDS, PARTY_COMMITTEES, level_of
-from extractor.vocab.documents import BODY_ABBREVIATIONS
+from extractor.vocab.admin_units import (
+    LEVEL_SPELLINGS,
+    NOT_NAME_WORDS,
+    PARTY_COMMITTEES,
+    level_of,
+)
+from extractor.vocab.documents import BODY_ABBREVIATIONS, SIGNER_TITLES
 from extractor.vocab.place_names import OPENING_PHRASES, PERIOD_WORDS
 
 _BODY = "|".join(
@@ -31,23 +36,26 @@ _LOCAL_BODY_RE = regex.compile(
     rf"(?:{_NAME_GAP}(?P<name>{_NAME_WORD}(?:{_NAME_GAP}{_NAME_WORD}){{0,3}}))?(?![\p{{L}}0-9])"
 )
 _WORD_RE = regex.compile(_NAME_WORD)
-# What ends a name at the word it is found at: the next body or unit ('UBND HUYỆN MƯỜNG LA ỦY BAN NHÂN DÂN
-# XÃ ...', 'huyện Cao Lộc tỉnh Lạng Sơn'; a level word naming nothing is a syllable: 'xã Tân Xã'), the
-# national motto of a merged header ('CỘNG HÒA XÃ HỘI ...'), a period ('XÃ CAO LÂU NĂM 2024'), a phrase
-# that opens a clause ('Về việc'), an abbreviation ('V/v').
+
+
 def _alternatives(phrases: tuple[str, ...]) -> str:
     return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
+# What ends a name at the word it is found at: the next body or unit ('UBND HUYỆN MƯỜNG LA ỦY BAN NHÂN DÂN
+# XÃ ...', 'huyện Cao Lộc tỉnh Lạng Sơn'; a level word naming nothing is a syllable: 'xã Tân Xã'), the
+# national motto of a merged header ('CỘNG HÒA XÃ HỘI ...'), a period ('XÃ CAO LÂU NĂM 2024'), a phrase
+# that opens a clause ('Về việc') or a signer's title ('TM. UBND XÃ\nCHỦ TỊCH'), an abbreviation ('V/v').
 _NAME_END_RE = regex.compile(
     rf"(?:{_BODY}|{_COMMITTEE}|(?i:đảng\s+bộ|cộng\s+h(?:òa|oà)\s+xã\s+hội))(?![\p{{L}}0-9])"
     rf"|(?:{_LEVEL})[ \t]++{_NAME_WORD}"
     rf"|(?i:{_alternatives(PERIOD_WORDS)})\s+(?:19|20)[0-9]{{2}}(?![0-9])"
-    rf"|(?i:{_alternatives(OPENING_PHRASES)})(?![\p{{L}}0-9])"
+    rf"|(?i:{_alternatives(OPENING_PHRASES + SIGNER_TITLES)})(?![\p{{L}}0-9])"
     r"|\p{L}+/"
 )
-# Between two words of one name: spaces, or one line break; a tab or a run of spaces is a column gap.
+# Between two words of one line, a tab or a run of spaces is a column gap, not a space inside a name.
 _COLUMN_GAP_RE = regex.compile(r"\t| {3}")
+_AFTER_WORD_RE = regex.compile(r"(?P<gap>[ \t]*+)(?P<next>\S*)")
 
 
 @dataclass(frozen=True)
@@ -118,7 +126,7 @@ def _trimmed_name(match: regex.Match) -> tuple[str | None, int, int]:
     if match.group("name") is None:
         return None, match.end(), match.end()
     words = list(_WORD_RE.finditer(text, match.start("name"), match.end("name")))
-    if text.startswith("/", words[0].end()):  # 'UBND tỉnh V/v ...': an abbreviation, no name
+    if _NAME_END_RE.match(text, words[0].start()):  # 'UBND tỉnh V/v ...', 'TM. UBND XÃ\\nCHỦ TỊCH': no name
         return None, match.end(), match.end()
     kept = [words[0]]
     style = _case_style(words[0].group())
@@ -135,12 +143,26 @@ def _trimmed_name(match: regex.Match) -> tuple[str | None, int, int]:
 
 def _continues_name(text: str, previous_end: int, word: regex.Match, style: str | None) -> bool:
     gap = text[previous_end:word.start()]
-    if _COLUMN_GAP_RE.search(gap) or _NAME_END_RE.match(text, word.start()):
+    if "\n" in gap:  # a wrap: blanks before it are the end of the line, not a column gap
+        if word.group().capitalize() in NOT_NAME_WORDS and not _closes_its_line(text, word):
+            return False
+    elif _COLUMN_GAP_RE.search(gap):
         return False
-    if "\n" in gap and word.group().capitalize() in NOT_NAME_WORDS:
+    if _NAME_END_RE.match(text, word.start()):
         return False
     word_style = _case_style(word.group())
     return not (style and word_style and word_style != style)
+
+
+def _closes_its_line(text: str, word: regex.Match) -> bool:
+    """The word is all that is left of a name on its line: the line ends, or punctuation, a column gap or a
+    change of case follows it ('XÃ ĐÔNG Độc lập ...\\nCÁC Đông Các, ngày ...'), not a word of a sentence."""
+    after = _AFTER_WORD_RE.match(text, word.end())
+    following, gap = after.group("next"), after.group("gap")
+    if not following or _COLUMN_GAP_RE.search(gap) or not following[0].isalnum():
+        return True
+    style, own = _case_style(following), _case_style(word.group())
+    return following[0].isupper() and style is not None and own is not None and style != own
 
 
 def _case_style(word: str) -> str | None:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import regex
 
-from extractor.parsers.numbers import MONEY, money_of
+from extractor.parsers.numbers import MONEY, NUMBER_START_RE, money_of
 from extractor.sections import YEAR_RE, Sections, component_name, find_component, segment
 from extractor.structure import LIST_MARKER_RE, TabLines
-from extractor.text import SourceText, squash, tidy
+from extractor.text import Anchored, SourceText, squash, tidy
 from extractor.vocab import budgets as vocab
 from schemas import BudgetItem
 
 _MONEY_RE = regex.compile(MONEY, regex.IGNORECASE)
+_AMOUNTS = Anchored(_MONEY_RE, NUMBER_START_RE)  # _MONEY_RE's matches over the whole text, found faster
 _PERIOD_RE = regex.compile(
     r"giai\s+đoạn\s+(?P<first>(?:19|20)[0-9]{2})\s*[-–]\s*(?P<last>(?:19|20)[0-9]{2})", regex.IGNORECASE
 )
@@ -27,7 +28,7 @@ def parse_budgets(source: SourceText) -> list[BudgetItem]:
     sections = segment(source)
     tab_lines = TabLines(source.text)
     items = []
-    for match in _MONEY_RE.finditer(source.text):
+    for match in _AMOUNTS.finditer(source.text):
         amount = _amount(source.text, match, tab_lines)
         if amount is None:
             continue

@@ -10,7 +10,12 @@ from extractor.parsers.signature import parse_signature
 from extractor.parsers.so_hieu import SO_HIEU, SO_HIEU_BLANKABLE, so_hieu_from_match
 from extractor.structure import BULLET, NUMBERED_HEADING
 from extractor.text import SourceText, squash
-from extractor.vocab.documents import BASIS_OPENERS, DOC_TYPE_ALIASES, DOC_TYPES, MAKING_VERBS
+from extractor.vocab.documents import (
+    BASIS_OPENERS,
+    DOC_TYPE_ALIASES,
+    DOC_TYPES,
+    MAKING_VERBS,
+)
 from schemas import Header, Value
 
 _HEAD_LIMIT = 3000  # without a type heading, the header block is in the first few thousand characters
@@ -149,17 +154,18 @@ def _statement_date(source: SourceText, statement: regex.Match) -> Value | None:
 
 def _read_title(source: SourceText, header: Header, heading_end: int) -> None:
     """The lines after the type heading, up to the legal basis or the body."""
-    lines = [line for line in _LINE_RE.finditer(source.text, heading_end + 1) if line.group().strip()]
-    if not lines:
+    lines = (line for line in _LINE_RE.finditer(source.text, heading_end + 1) if line.group().strip())
+    first = next(lines, None)
+    if first is None:
         return
     # A title may itself open with 'Thực hiện ...'; only 'Căn cứ' or a section says there is none.
-    first = lines[0]
     content = first.group().strip()
     if content.startswith("Căn cứ") or _SECTION_RE.match(content) or len(squash(content)) > _TITLE_MAX:
         return
     chosen = [first]
     capitals = first.group().isupper()
-    for line in lines[1:7]:
+    # Bounded by its length, not its lines: a PDF may wrap a title after every word.
+    for line in lines:
         content = line.group().strip()
         if not _continues_title(content, capitals) or sum(len(c.group()) for c in chosen) + len(content) > _TITLE_MAX:
             break

@@ -11,6 +11,8 @@ from extractor.vocab.money import MONEY_UNITS
 # Thousands groups with '.', decimal comma; a bare run of digits; leading zeros allowed ('06 lớp').
 # The look-arounds keep '2021-2025' and '8/10' apart and never start inside another number.
 NUMBER = r"(?<![0-9.,])(?:[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[.,][0-9]+)?)(?![0-9]|[.,][0-9])"
+# Where a NUMBER can start, found fast: for ``extractor.text.Anchored`` over a pattern opening with a NUMBER.
+NUMBER_START_RE = regex.compile(r"(?<![0-9.,])[0-9]")
 
 _UNIT_ALTERNATIVES = "|".join(regex.escape(unit) for unit in sorted(MONEY_UNITS, key=len, reverse=True))
 # Units are matched with flexible inner spacing ('triệu  đồng', 'triệu\nđồng' after a line wrap).

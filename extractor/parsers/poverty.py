@@ -19,7 +19,8 @@ _HAS_CATEGORY = regex.compile(r"nghèo|hộ\s+cận", _I)
 # A sentence without '12 hộ' or '5%' states nothing.
 _HAS_VALUE = regex.compile(r"[0-9]\s*(?:%|hộ(?!\p{L})|/|cận)", _I)
 _STARTS_ITEM = regex.compile(LIST_ITEM)
-_HEADING = regex.compile(rf"(?m)^{NUMBERED_HEADING}[^\n]*")
+# A heading with its wrapped lines: a line that opens in lower case goes on from the line before.
+_HEADING = regex.compile(rf"(?m)^{NUMBERED_HEADING}[^\n]*+(?:\n[ \t]*+\p{{Ll}}[^\n]*+)*+")
 # '23 hộ thoát nghèo' is a level of escaped households; '35 hộ thoát cận' a reduction of the near-poor.
 _KIND_MEASURE = {"escaped": "level", "left_near": "reduction"}
 

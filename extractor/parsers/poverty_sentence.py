@@ -14,7 +14,6 @@ from extractor.parsers.poverty_words import bound, unfilled_tail
 from extractor.text import SourceText
 from extractor.vocab.comparators import AFTER_PATTERN, BEFORE_PATTERN
 from extractor.vocab.households import VILLAGE_LEVEL
-from extractor.vocab.poverty_breakdowns import BREAKDOWN_WORDS
 from extractor.vocab.poverty import (
     CATEGORY_MENTIONS,
     COUNTED_CATEGORIES,
@@ -30,6 +29,7 @@ from extractor.vocab.poverty import (
     YEAR_BASE,
     YEAR_LEAD,
 )
+from extractor.vocab.poverty_breakdowns import BREAKDOWN_WORDS
 from schemas import Value
 
 _I = regex.IGNORECASE
@@ -48,26 +48,26 @@ _TOKENS: list[tuple[str, str]] = [
     ("share", rf"{NUMBER}\s*%\s*(?:{SHARE_OF_COUNT}|(?:các\s+)?(?:{SHARE_GROUPS})(?!\p{{L}}))"),
     # 'giảm 1,5% hộ nghèo': a rate written before its category.
     ("ratecat", rf"(?P<rc_val>(?P<rc_n>{NUMBER})\s*%)\s*(?:các\s+)?(?P<rc_cat>{RATED_CATEGORY})(?!\p{{L}})"),
-    ("rate", rf"(?:(?P<r_cmp>{_CMP_BEFORE})\s+)?(?P<r_val>(?P<r_n>{NUMBER})\s*%)(?:\s*%)?(?:\s*/\s*năm)?"
-     rf"(?:\s*/\s*{RATE_BASE})?(?:\s+(?P<r_up>{_CMP_AFTER}))?"),
+    ("rate", (rf"(?:(?P<r_cmp>{_CMP_BEFORE})\s+)?(?P<r_val>(?P<r_n>{NUMBER})\s*%)(?:\s*%)?(?:\s*/\s*năm)?"
+     rf"(?:\s*/\s*{RATE_BASE})?(?:\s+(?P<r_up>{_CMP_AFTER}))?")),
     ("countcat", rf"(?:(?P<cc_cmp>{_CMP_BEFORE})\s+)?(?P<cc_val>(?P<cc_n>{NUMBER})\s+(?:"
      + "|".join(f"(?P<cc{i}>{pattern})" for i, (pattern, _, _) in enumerate(COUNTED_CATEGORIES))
      + rf"))(?:\s+(?P<cc_up>{_CMP_AFTER}))?"),
     # '163 hộ/ 889 hộ', '81/910 hộ': a count and its base.
-    ("counttotal", rf"(?P<ct_val>(?P<ct_n>{NUMBER})(?:\s*{_HO})?)\s*/\s*(?:tổng\s+số\s+)?"
-     rf"(?P<ct_tval>(?P<ct_t>{NUMBER})\s*{_HO})"),
+    ("counttotal", (rf"(?P<ct_val>(?P<ct_n>{NUMBER})(?:\s*{_HO})?)\s*/\s*(?:tổng\s+số\s+)?"
+     rf"(?P<ct_tval>(?P<ct_t>{NUMBER})\s*{_HO})")),
     ("count", rf"(?:(?P<c_cmp>{_CMP_BEFORE})\s+)?(?P<c_val>(?P<c_n>{NUMBER})\s*{_HO})(?:\s+(?P<c_up>{_CMP_AFTER}))?"),
     ("total", rf"{TOTAL_LEAD}(?P<t_val>(?P<t_n>{NUMBER})\s*{_HO})"),
     ("mention", "|".join(f"(?P<m{i}>{pattern})" for i, (pattern, _, _) in enumerate(CATEGORY_MENTIONS))),
     # 'năm 2023', 'cuối năm 2024', '31/12/2023'; 'so với năm 2022' is the year compared with.
-    ("when", rf"(?P<y_base>{YEAR_BASE})?{YEAR_LEAD}năm\s+(?P<y>(?:19|20)[0-9]{{2}})(?![0-9]|\s*[-–]\s*(?:19|20)[0-9]{{2}})"
-     rf"|{SHORT_DATE}"),
+    ("when", (rf"(?P<y_base>{YEAR_BASE})?{YEAR_LEAD}năm\s+(?P<y>(?:19|20)[0-9]{{2}})(?![0-9]|\s*[-–]\s*(?:19|20)[0-9]{{2}})"
+     rf"|{SHORT_DATE}")),
     ("verb", "|".join(f"(?P<v{i}>(?:{pattern})(?!\\p{{L}}))" for i, (pattern, _) in enumerate(MEASURE_VERBS))),
     ("lead", VILLAGE_LIST_LEAD.format(level=VILLAGE_LEVEL).replace("(?P<level>", "(?P<lead_level>")),
     # 'thôn Tô:' opens an item of a village list; 'thôn Tô có 08 hộ nghèo' names the village of a figure.
-    ("village", rf"(?P<vl>{VILLAGE_LEVEL})\s+(?P<vn>[\p{{L}}0-9]+(?:\s+[\p{{L}}0-9]+){{0,3}}?)(?P<vcolon>\s*:)"
+    ("village", (rf"(?P<vl>{VILLAGE_LEVEL})\s+(?P<vn>[\p{{L}}0-9]+(?:\s+[\p{{L}}0-9]+){{0,3}}?)(?P<vcolon>\s*:)"
      rf"|(?P<vl2>{VILLAGE_LEVEL})\s+(?P<vn2>(?-i:\p{{Lu}})[\p{{L}}0-9]*(?:\s+[\p{{L}}0-9]+){{0,3}}?)"
-     r"(?=\s+có(?!\p{L}))"),
+     r"(?=\s+có(?!\p{L}))")),
     # 'Bình Yên:' after 'tại các thôn:': a village named without its level word.
     ("label", r"(?P<lb>(?-i:\p{Lu}\p{L}*(?:\s+(?:\p{Lu}\p{L}*|[0-9]+)){0,3}))\s*:(?!\s*[0-9]{1,2}[/.])"),
 ]

@@ -31,6 +31,11 @@ _BOMS = (
 )
 _SNIFF_BYTES = 4096
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# The control characters (category Cc: U+0000-U+001F, U+007F-U+009F, fixed by Unicode) but the allowed ones.
+_CONTROL_RE = regex.compile(
+    "[" + "".join(regex.escape(chr(code)) for code in [*range(0x20), *range(0x7F, 0xA0)]
+                  if chr(code) not in _ALLOWED_CONTROLS) + "]"
+)
 _MAX_CONTROL_SHARE = 0.01
 _ADVICE_ENCODING = "save it as UTF-8 text (Notepad: Save As, Encoding UTF-8) or give the .docx/.pdf"
 # Bytes 0x80-0x9F as Windows-1252 reads them (quotes, dashes); a legacy Vietnamese font keeps them there.
@@ -98,7 +103,7 @@ def _reject_binary(text: str, path: Path | str) -> None:
     """Raise UnreadableFile when ``text`` is empty or holds many control characters (binary data)."""
     if not text.strip():
         raise UnreadableFile(path, "the file is empty", "check that the right file was given")
-    controls = sum(1 for c in text if c not in _ALLOWED_CONTROLS and unicodedata.category(c) == "Cc")
+    controls = len(_CONTROL_RE.findall(text))
     if controls > 1 and controls > _MAX_CONTROL_SHARE * len(text):
         raise UnreadableFile(
             path,

@@ -67,8 +67,9 @@ def level_of(level_word: str, name: str | None = None) -> str | None:
         return "tinh"
     return level
 
-# Words that end a place name when a line wrap or a new sentence follows it without punctuation:
-# 'xã Cao Lâu\nBan hành kế hoạch ...' names 'Cao Lâu'. They may still open a name ('huyện Kế Sách').
+# Words that end a place name after a line wrap: 'xã Cao Lâu\nBan hành kế hoạch ...' names 'Cao Lâu', unless
+# only the line's end, punctuation or a column follows ('XÃ ĐÔNG\nCÁC'). On one line a name ends by structure
+# (parsers/bodies.py). They may still open a name ('huyện Kế Sách').
 NOT_NAME_WORDS: frozenset[str] = frozenset(
     {
         "Ban", "Báo", "Bộ", "Các", "Căn", "Chỉ", "Chương", "Công", "Để", "Đề", "Giai", "Hội", "Hướng",

@@ -4,8 +4,8 @@ A name is 1-4 capitalised syllables, and any syllable may be one ('Thông', 'Cô
 where the text's structure says so (a line end, punctuation, a lowercase word, the next unit). These are
 the phrases that follow a name with nothing structural between them: a capitalised title or clause
 ('của UBND tỉnh Lâm Đồng Về việc ...'), a period in a title written in capitals ('XÃ CAO LÂU NĂM 2024').
-No official unit name has one of them after its first syllable (tests/test_header.py checks the list
-against the vietnamadminunits tables), so a name is never cut by one.
+No official unit name holds one of them, nor a signer's title, which also ends a name (tests/test_header.py
+checks both against the vietnamadminunits tables): a name is never cut by one.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ OPENING_PHRASES: tuple[str, ...] = (
     "Về việc", "Về", "Việc", "Để", "Theo", "Trên", "Trong", "Tại", "Nay", "Ngày", "Số",
     "Ban hành", "Ban chỉ đạo", "Căn cứ", "Thực hiện", "Triển khai", "Xây dựng", "Quyết định", "Kế hoạch",
     "Thông báo", "Thông tư", "Công văn", "Hướng dẫn", "Báo cáo", "Nghị quyết", "Nghị định", "Chỉ thị",
-    "Tờ trình", "Hội nghị", "Phê duyệt",
+    "Tờ trình", "Hội nghị", "Phê duyệt", "Quy định", "Sửa đổi", "Bổ sung", "Hỗ trợ", "Phân bổ", "Giao chỉ tiêu",
 )
 
 # A period after a name: 'XÃ CAO LÂU NĂM 2024', 'HUYỆN CẨM THỦY GIAI ĐOẠN 2021-2025'. The year makes it

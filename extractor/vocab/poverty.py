@@ -109,11 +109,8 @@ FILLER_EXAMPLES: list[tuple[str, bool]] = [
 # that is a deprivation share, not a poverty rate).
 LINK_WORDS = rf"(?:là|có|chiếm|bằng|tương\s+ứng|đạt|ở\s+mức|{_RATE}|còn|giảm|tăng|xuống)"
 
-# Where reading stops: what follows is a deprivation indicator or a list of the figures' parts.
-STOP_WORDS = r"thiếu\s+hụt|bao\s+gồm|cụ\s+thể\s+như"
-# 'trong đó' (of which): after a poverty figure it opens a breakdown of the poor (reading stops); after
-# 'Toàn xã có 2.520 hộ' it opens the poverty figures, and 2.520 is their base.
-BREAKDOWN_WORDS = r"trong\s+đó"
+# Where reading stops: what follows is a deprivation indicator. ('trong đó', 'bao gồm': vocab/poverty_breakdowns.py)
+STOP_WORDS = r"thiếu\s+hụt|cụ\s+thể\s+như"
 
 # Sentence words that make a figure planned (a target) or actual; the nearest before the figure wins.
 PLANNED_WORDS = (
