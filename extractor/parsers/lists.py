@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -77,9 +78,14 @@ def list_context(source: SourceText, tables: list[Table]) -> ListContext:
     '- Đối với hộ\\ncận nghèo:' still opens the near-poor part, and a wrapped line that begins
     '... cho từng\\nhộ nghèo, ...' opens nothing.
     """
+    return _list_context(source, frozenset(row.evidence.start for table in tables for row in table.rows))
+
+
+@lru_cache(maxsize=16)
+def _list_context(source: SourceText, row_starts: frozenset[int]) -> ListContext:
+    """``list_context`` by the starts of the table rows, read once per text (poverty, households, checks ask)."""
     villages: list[tuple[int, str | None]] = [(0, None)]
     categories: list[tuple[int, str | None]] = [(0, None)]
-    row_starts = {row.evidence.start for table in tables for row in table.rows}
     for start, item in list_items(source.text, row_starts):
         if start in row_starts or HOUSEHOLD_ENTRY.search(item):
             continue
@@ -185,6 +191,13 @@ def cell_village(text: str, header: str) -> str:
     return village_name(level.group(), text) if level else text
 
 
+# Each column's header words as whole words, compiled once (compiled per header cell, they cost more than the rest).
+_COLUMN_WORD_RES = {
+    key: [regex.compile(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})") for word in words]
+    for key, words in HOUSEHOLD_COLUMNS.items()
+}
+
+
 def household_columns(header: list[str]) -> dict[str, int]:
     """Which column holds what ('name', 'village', 'members', ...) by header words; officials excluded."""
     columns: dict[str, int] = {}
@@ -196,8 +209,8 @@ def household_columns(header: list[str]) -> dict[str, int]:
         if tick is not None:
             columns.setdefault(f"tick:{tick}", index)
             continue
-        for key, words in HOUSEHOLD_COLUMNS.items():
-            if any(regex.search(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", lowered) for word in words):
+        for key, patterns in _COLUMN_WORD_RES.items():
+            if any(pattern.search(lowered) for pattern in patterns):
                 if key == "name" and any(word in lowered for word in OFFICIAL_COLUMN_WORDS):
                     break
                 columns.setdefault(key, index)
