@@ -29,6 +29,9 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
     "findings": "Các phát hiện khi đối chiếu số liệu của chính văn bản (tổng, tỷ lệ, hiệu số, danh sách): lỗi hoặc cảnh báo.",
     "failures": "Các tệp không đọc được và lý do.",
     "document_summary": "Tóm tắt mỗi văn bản (kinh phí, năm gốc, tỷ lệ nghèo, mức giảm, số lỗi), do kehoach ghi khi nạp văn bản để so sánh nhanh; các view so sánh đọc từ bảng này.",
+    "counted_budget_items": "Các khoản kinh phí được tính vào tổng (các dòng của view v_budget_lines), do kehoach ghi khi nạp văn bản; các view kinh phí theo khoản, theo hợp phần và năm đọc từ bảng này.",
+    "document_budget": "Kinh phí của mỗi văn bản theo hợp phần (các dòng của view v_budget_by_component), do kehoach ghi khi nạp văn bản.",
+    "document_poverty": "Số liệu nghèo toàn địa bàn của mỗi văn bản theo năm và nhóm (các dòng của view v_poverty_by_document), kèm đánh dấu dòng năm gốc, do kehoach ghi khi nạp văn bản; các view số liệu nghèo đọc từ bảng này.",
     "v_budget_lines": "Các khoản kinh phí được tính vào tổng (không cộng dòng tổng với các khoản thành phần).",
     "v_budget_by_document": "Tổng kinh phí của mỗi văn bản theo loại (kế hoạch, phân bổ, đã chi...), kèm tổng ghi trong văn bản để đối chiếu.",
     "v_budget_by_component": "Kinh phí của mỗi văn bản theo hợp phần của chương trình (Dự án / Tiểu dự án).",
@@ -42,7 +45,11 @@ TABLE_DESCRIPTIONS: dict[str, str] = {
 }
 
 # Titles of tables the spreadsheet vocabulary does not name.
-_EXTRA_TITLES = {"document_places": "Địa bàn văn bản", "document_summary": "Tóm tắt văn bản"}
+_EXTRA_TITLES = {
+    "document_places": "Địa bàn văn bản", "document_summary": "Tóm tắt văn bản",
+    "counted_budget_items": "Khoản được tính (bảng tóm tắt)", "document_budget": "Kinh phí văn bản theo hợp phần (bảng tóm tắt)",
+    "document_poverty": "Số liệu nghèo của văn bản (bảng tóm tắt)",
+}
 
 # (table, column) -> description, where the shared header is wrong or missing for that table.
 COLUMN_NOTES: dict[tuple[str, str], str] = {
@@ -67,6 +74,7 @@ COLUMN_NOTES: dict[tuple[str, str], str] = {
     ("document_summary", "district_key"): "Khoá so khớp tên huyện",
     ("document_summary", "place_group"): "Khoá so khớp tên địa bàn (hoặc mã văn bản khi không có tên)",
     ("document_summary", "is_latest"): "Kế hoạch ban hành gần nhất của địa bàn và năm đó (1) hay không (0)",
+    ("document_poverty", "is_base"): "Dòng năm gốc của kế hoạch (1) hay không (0)",
 }
 
 # table or view -> columns to facet on (only columns the table has; a test checks).

@@ -15,8 +15,9 @@ BY_CHOICES = ("place", "component", "year")
 LEVELS = ("xa", "huyen", "tinh")
 _KIND_COLUMNS = ["planned_vnd", "allocated_vnd", "spent_vnd", "prior_result_vnd", "other_vnd"]
 _KIND_SUMS = ", ".join(f"sum(case when l.kind = '{c[:-4]}' then l.amount_vnd end) as {c}" for c in _KIND_COLUMNS)
-# A place name matches the commune, district or province whatever the case or spacing.
-_PLACE_FILTER = "(kh_fold(?) in (kh_fold(d.commune), kh_fold(d.district), kh_fold(d.province)))"
+# A place name matches the commune, district or province whatever the case or spacing: the keys of the
+# names a plan states are in document_places, so no name is folded per budget row.
+_PLACE_FILTER = "(d.id in (select document_id from document_places where stated = 1 and place_key = kh_fold(?)))"
 COMPARE_COLUMNS = [
     "place", "issuer_level", "plan_year", "planned_vnd", "base_year", "poor_households_base_year",
     "planned_vnd_per_poor_household", "poor_rate_percent", "near_poor_rate_percent",

@@ -126,10 +126,12 @@ def _ensure_schema(db: sqlite_utils.Database) -> None:
         search.ensure_fts(db)
         summary_is_stale = db.execute("pragma user_version").fetchone()[0] != views.SUMMARY_VERSION
         if summary_is_stale:  # made by another kehoach version (or new): rebuilt from the documents
-            db.execute("drop table if exists document_summary")
-        db["document_summary"].create(views.SUMMARY_COLUMNS, pk="document_id", if_not_exists=True)
-        for columns in views.SUMMARY_INDEXES:
-            db["document_summary"].create_index(columns, if_not_exists=True)
+            for name in views.SUMMARY_TABLES:
+                db.execute(f"drop table if exists [{name}]")
+        for name, (columns, pk) in views.SUMMARY_TABLES.items():
+            db[name].create(columns, pk=pk, if_not_exists=True)
+        for index_name, (name, columns) in views.SUMMARY_TABLE_INDEXES.items():
+            db[name].create_index(columns, index_name=index_name, if_not_exists=True)
         if _ensure_views(db) or summary_is_stale:
             _summarise(db, "select id from documents")
             db.execute(f"pragma user_version = {views.SUMMARY_VERSION}")
@@ -157,15 +159,23 @@ def _ensure_views(db: sqlite_utils.Database) -> bool:
     return changed
 
 
+def rebuild_summaries(db: sqlite_utils.Database) -> None:
+    """Rewrite the summary rows of every document (after documents were written by SQL, not by save)."""
+    with writing(db):
+        _summarise(db, "select id from documents")
+
+
 def _summarise(db: sqlite_utils.Database, ids_sql: str, params: list[Any] | None = None) -> None:
-    """(Re)write the document_summary rows of the documents that ``ids_sql`` selects."""
+    """(Re)write the summary rows (views.SUMMARY_TABLES) of the documents that ``ids_sql`` selects."""
     db.execute("create temp table if not exists summary_ids (id text primary key)")
     db.execute("delete from summary_ids")
     db.execute(f"insert into summary_ids {ids_sql}", params or [])
     groups = "select place_group from document_summary where document_id in (select id from summary_ids)"
     _remember_groups(db, groups)  # the places the documents were in...
-    db.execute("delete from document_summary where document_id in (select id from summary_ids)")
-    db.execute(f"insert into document_summary ({', '.join(views.SUMMARY_COLUMNS)}) {views.SUMMARY_SELECT}")
+    for name in views.SUMMARY_TABLES:
+        db.execute(f"delete from [{name}] where document_id in (select id from summary_ids)")
+    for name, (columns, _pk) in views.SUMMARY_TABLES.items():
+        db.execute(f"insert into [{name}] ({', '.join(columns)}) {views.SUMMARY_SELECTS[name]}")
     _remember_groups(db, groups)  # ...and the places they are in now
     db.execute("delete from summary_ids")
     _mark_latest(db)
@@ -272,9 +282,8 @@ def forget(db: sqlite_utils.Database, paths: Iterable[str]) -> int:
 
 def _delete(db: sqlite_utils.Database, document_id: str) -> None:
     _remember_groups(db, "select place_group from document_summary where document_id = ?", [document_id])
-    for name in CHILD_TABLES:
+    for name in [*views.SUMMARY_TABLES, *CHILD_TABLES]:
         db.execute(f"delete from [{name}] where document_id = ?", [document_id])
-    db.execute("delete from document_summary where document_id = ?", [document_id])
     db.execute("delete from documents where id = ?", [document_id])
 
 

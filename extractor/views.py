@@ -1,4 +1,5 @@
-"""The SQL views and indexes of a kehoach database, as data (created by ``store.open_db``)."""
+"""The SQL views and indexes of a kehoach database, and the per-document tables they read, as data
+(created by ``store.open_db``, filled by ``store.save``)."""
 
 from __future__ import annotations
 
@@ -10,61 +11,44 @@ _PLACE = (
     "when 'tinh' then d.province end, d.commune, d.district, d.province)"
 )
 _KINDS = ("planned", "allocated", "spent", "prior_result", "other")
+# The sums by kind of the budget rows 'l'.
 _KIND_SUMS = ",\n  ".join(f"sum(case when l.kind = '{k}' then l.amount_vnd end) as {k}_vnd" for k in _KINDS)
+_KIND_TOTALS = ", ".join(f"sum({k}_vnd) as {k}_vnd" for k in _KINDS)
+_POVERTY_FIGURES = [
+    "actual_households", "actual_total_households", "actual_rate_percent", "planned_households",
+    "planned_rate_percent", "actual_reduction_households", "actual_reduction_points",
+    "planned_reduction_households", "planned_reduction_points",
+]
+_POVERTY_COLUMNS = ", ".join(
+    ["document_id", "issuer_level", "province", "district", "commune", "place", "plan_year", "year", "category",
+     *_POVERTY_FIGURES]
+)
 
-# Views in creation order (later ones read earlier ones). name -> select statement.
+# Views in creation order: name -> select statement. They read the per-document tables below
+# (SUMMARY_TABLES), which store.save writes for each document in the transaction that writes the
+# document, so that no view re-adds millions of source rows when it is read.
 VIEWS: dict[str, str] = {
-    # Budget rows that count towards totals: every part (is_total = 0); a component's stated
-    # subtotal only when that component has no parts; a document's grand total (is_total, no
-    # component) only when the document has no other row of that kind, and then only the largest
-    # one. So a stated total and its parts are never added together.
-    "v_budget_lines": """select b.rowid as budget_item_id, b.document_id, b.component, b.kind, b.is_total,
-  coalesce(b.year, d.plan_year) as year, b.amount_vnd, b.label
-from budget_items b join documents d on d.id = b.document_id
-where b.amount_vnd is not null and (
-  b.is_total = 0
-  or (b.component is not null and not exists (
-        select 1 from budget_items p where p.document_id = b.document_id and p.kind = b.kind
-          and p.component = b.component and p.is_total = 0))
-  or (b.component is null and not exists (
-        select 1 from budget_items p where p.document_id = b.document_id and p.kind = b.kind
-          and p.rowid != b.rowid and (p.is_total = 0 or p.component is not null
-            or p.amount_vnd > b.amount_vnd or (p.amount_vnd = b.amount_vnd and p.rowid < b.rowid)))))""",
-    # The per-document views read document_summary, which save() fills from the views below.
+    # Budget rows that count towards totals (_COUNTS), with their year (the item's, else the plan year).
+    "v_budget_lines": """select budget_item_id, document_id, component, kind, is_total, year, amount_vnd, label
+from counted_budget_items""",
     "v_budget_by_document": """select document_id, path, issuer_level, province, district, commune, place,
   plan_year, planned_vnd, allocated_vnd, spent_vnd, prior_result_vnd, other_vnd, stated_planned_total_vnd, items
 from document_summary""",
-    "v_budget_by_component": f"""select d.id as document_id, d.path, d.issuer_level, d.province, d.district,
-  d.commune, {_PLACE} as place, d.plan_year, l.component,
-  {_KIND_SUMS},
-  count(*) as items
-from v_budget_lines l join documents d on d.id = l.document_id
-group by d.id, l.component""",
+    "v_budget_by_component": f"""select document_id, path, issuer_level, province, district, commune, place,
+  plan_year, component, {", ".join(f"{k}_vnd" for k in _KINDS)}, items
+from document_budget""",
     "v_budget_by_component_year": f"""select l.component, l.year,
   {_KIND_SUMS},
   count(distinct l.document_id) as documents, count(*) as items
-from v_budget_lines l
+from counted_budget_items l
 group by l.component, l.year""",
     # Place-wide poverty figures of each document (village rows left out). A statement without a
     # year is about the base year (plan year - 1) when actual, about the plan year when planned.
     # When a document states one figure several times, the largest is kept (the checker reports
     # the conflict as a finding).
-    "v_poverty_by_document": """select d.id as document_id, d.issuer_level, d.province, d.district, d.commune,
-  coalesce(case d.issuer_level when 'xa' then d.commune when 'huyen' then d.district
-    when 'tinh' then d.province end, d.commune, d.district, d.province) as place,
-  d.plan_year, coalesce(p.year, d.plan_year - 1 + p.planned) as year, p.category,
-  max(case when p.planned = 0 and p.measure = 'level' then p.households end) as actual_households,
-  max(case when p.planned = 0 and p.measure = 'level' then p.total_households end) as actual_total_households,
-  max(case when p.planned = 0 and p.measure = 'level' then p.rate_percent end) as actual_rate_percent,
-  max(case when p.planned = 1 and p.measure = 'level' then p.households end) as planned_households,
-  max(case when p.planned = 1 and p.measure = 'level' then p.rate_percent end) as planned_rate_percent,
-  max(case when p.planned = 0 and p.measure = 'reduction' then p.households end) as actual_reduction_households,
-  max(case when p.planned = 0 and p.measure = 'reduction' then p.rate_percent end) as actual_reduction_points,
-  max(case when p.planned = 1 and p.measure = 'reduction' then p.households end) as planned_reduction_households,
-  max(case when p.planned = 1 and p.measure = 'reduction' then p.rate_percent end) as planned_reduction_points
-from poverty_stats p join documents d on d.id = p.document_id
-where p.village is null
-group by d.id, coalesce(p.year, d.plan_year - 1 + p.planned), p.category""",
+    "v_poverty_by_document": f"""select {_POVERTY_COLUMNS}
+from document_poverty""",
+    # document_poverty has one row per document, year and category: a group's rows are its documents.
     "v_poverty_by_place": """select issuer_level, province, district, commune, place, year, category,
   max(actual_households) as actual_households, max(actual_total_households) as actual_total_households,
   max(actual_rate_percent) as actual_rate_percent, max(planned_households) as planned_households,
@@ -73,37 +57,23 @@ group by d.id, coalesce(p.year, d.plan_year - 1 + p.planned), p.category""",
   max(actual_reduction_points) as actual_reduction_points,
   max(planned_reduction_households) as planned_reduction_households,
   max(planned_reduction_points) as planned_reduction_points,
-  count(distinct document_id) as documents
-from v_poverty_by_document
+  count(*) as documents
+from document_poverty
 group by issuer_level, province, district, commune, place, year, category""",
     "v_findings_by_document": """select document_id, path, issuer_level, place, plan_year, errors, warnings, findings
 from document_summary""",
     # The actual level each plan starts from: per document and category, the latest year (not
-    # after the plan year) for which the plan states an actual count or rate.
-    "v_poverty_base": """select * from (select v.*, row_number() over (partition by v.document_id, v.category
-    order by v.year desc) as rank
-  from v_poverty_by_document v
-  where (v.actual_households is not null or v.actual_rate_percent is not null) and v.year <= v.plan_year)
-where rank = 1""",
-    # Per document, in one pass: the base-year figures (as v_poverty_base) and the plan year's
-    # planned reductions; what v_compare_places joins.
-    "v_poverty_pivot": """select document_id,
-  max(case when is_base and category = 'poor' then year end) as base_year,
-  max(case when is_base and category = 'poor' then actual_households end) as poor_households_base_year,
-  max(case when is_base and category = 'poor' then actual_rate_percent end) as poor_rate_percent,
-  max(case when is_base and category = 'near_poor' then actual_rate_percent end) as near_poor_rate_percent,
-  max(case when year = plan_year and category = 'poor' then planned_reduction_points end)
-    as planned_poor_reduction_points,
-  max(case when year = plan_year and category = 'poor' then planned_reduction_households end)
-    as planned_poor_reduction_households,
-  max(case when year = plan_year and category = 'near_poor' then planned_reduction_points end)
-    as planned_near_poor_reduction_points
-from (select v.*, (v.actual_households is not null or v.actual_rate_percent is not null)
-    and v.year <= v.plan_year and row_number() over (partition by v.document_id, v.category
-      order by (v.actual_households is not null or v.actual_rate_percent is not null)
-        and v.year <= v.plan_year desc, v.year desc) = 1 as is_base
-  from v_poverty_by_document v)
-group by document_id""",
+    # after the plan year) for which the plan states an actual count or rate (is_base).
+    "v_poverty_base": f"""select {_POVERTY_COLUMNS}, 1 as rank
+from document_poverty
+where is_base = 1""",
+    # Per document with poverty figures: the base-year figures (as v_poverty_base) and the plan
+    # year's planned reductions, side by side (_PIVOT, kept in document_summary).
+    "v_poverty_pivot": """select document_id, base_year, poor_households_base_year, poor_rate_percent,
+  near_poor_rate_percent, planned_poor_reduction_points, planned_poor_reduction_households,
+  planned_near_poor_reduction_points
+from document_summary s
+where exists (select 1 from document_poverty p where p.document_id = s.document_id)""",
     # One row per place and plan year: the most recently issued plan of that place and year, places
     # matched by their keys (case, level word and tone placement ignored).
     # Budget per poor household = planned budget (đồng, integer division) / poor households of
@@ -118,8 +88,9 @@ from document_summary
 where is_latest = 1""",
 }
 
-# One row per document, filled by store.save from the views above in the same transaction, so
-# that comparing 100,000 plans reads 100,000 rows instead of re-adding millions of budget lines.
+# --- the per-document tables: written by store.save with the document, read by the views -------------
+
+# One row per document, so that comparing 100,000 plans reads 100,000 rows.
 SUMMARY_COLUMNS: dict[str, type] = {
     "document_id": str, "path": str, "status": str, "issuer_level": str, "province": str, "district": str,
     "commune": str, "place": str, "province_key": str, "district_key": str, "place_group": str,
@@ -132,11 +103,103 @@ SUMMARY_COLUMNS: dict[str, type] = {
     "planned_poor_reduction_households": int, "planned_near_poor_reduction_points": float,
     "errors": int, "warnings": int, "findings": int,
 }
-_KIND_COLUMNS = ", ".join(f"b.{k}_vnd" for k in _KINDS)
-# The summary rows of the documents whose id is in the temporary table 'summary_ids'.
-SUMMARY_SELECT = f"""select d.id, d.path, d.status, d.issuer_level, d.province, d.district, d.commune,
+_DOCUMENT = {"document_id": str, "path": str, "issuer_level": str, "province": str, "district": str,
+             "commune": str, "place": str, "plan_year": int}
+# table -> (columns, primary key or None), in the order they are filled (later ones read earlier ones).
+SUMMARY_TABLES: dict[str, tuple[dict[str, type], str | None]] = {
+    # The rows of v_budget_lines: budget rows that count towards totals.
+    "counted_budget_items": ({
+        "budget_item_id": int, "document_id": str, "component": str, "kind": str, "is_total": int, "year": int,
+        "amount_vnd": int, "label": str,
+    }, "budget_item_id"),
+    # The rows of v_budget_by_component: per document and component, the sums of its counted rows by kind.
+    "document_budget": ({
+        **_DOCUMENT, "component": str, **{f"{k}_vnd": int for k in _KINDS}, "items": int,
+    }, None),
+    # The rows of v_poverty_by_document (per document, year and category), and is_base: 1 on the row
+    # of each category that is the plan's base year (v_poverty_base).
+    "document_poverty": ({
+        **{c: t for c, t in _DOCUMENT.items() if c != "path"}, "year": int, "category": str,
+        **{f: (float if f.endswith(("_percent", "_points")) else int) for f in _POVERTY_FIGURES}, "is_base": int,
+    }, None),
+    "document_summary": (SUMMARY_COLUMNS, "document_id"),
+}
+# Each table has an index starting with document_id (deletes, one document's rows); the others
+# cover what a view groups or filters on, so that the view reads the index alone.
+SUMMARY_TABLE_INDEXES: dict[str, tuple[str, list[str]]] = {
+    "idx_counted_budget_items_document": ("counted_budget_items", ["document_id"]),
+    "idx_counted_budget_items_by_component_year": (
+        "counted_budget_items", ["component", "year", "document_id", "kind", "amount_vnd"]),
+    "idx_document_budget_document": ("document_budget", ["document_id", "component"]),
+    "idx_document_budget_component": ("document_budget", ["component", "plan_year"]),
+    "idx_document_poverty_document": ("document_poverty", ["document_id", "category"]),
+    "idx_document_poverty_by_place": (
+        "document_poverty", ["place", "issuer_level", "province", "district", "commune", "year", "category",
+                             *_POVERTY_FIGURES]),
+    "idx_document_summary_latest": ("document_summary", ["is_latest", "issuer_level", "plan_year"]),
+    "idx_document_summary_place_group": ("document_summary", ["place_group"]),
+    "idx_document_summary_path": ("document_summary", ["path"]),
+}
+# The documents whose id is in the temporary table 'summary_ids'.
+_IDS = "in (select id from summary_ids)"
+# Which budget rows count towards totals: every part (is_total = 0); a component's stated subtotal only
+# when that component has no parts; a document's grand total (is_total, no component) only when the
+# document has no other row of that kind, and then only the largest one. So a stated total and its parts
+# are never added together.
+_COUNTS = """b.amount_vnd is not null and (
+  b.is_total = 0
+  or (b.component is not null and not exists (
+        select 1 from budget_items p where p.document_id = b.document_id and p.kind = b.kind
+          and p.component = b.component and p.is_total = 0))
+  or (b.component is null and not exists (
+        select 1 from budget_items p where p.document_id = b.document_id and p.kind = b.kind
+          and p.rowid != b.rowid and (p.is_total = 0 or p.component is not null
+            or p.amount_vnd > b.amount_vnd or (p.amount_vnd = b.amount_vnd and p.rowid < b.rowid)))))"""
+# Per document: its base-year figures and the plan year's planned reductions, side by side.
+_PIVOT = f"""select document_id,
+  max(case when is_base and category = 'poor' then year end) as base_year,
+  max(case when is_base and category = 'poor' then actual_households end) as poor_households_base_year,
+  max(case when is_base and category = 'poor' then actual_rate_percent end) as poor_rate_percent,
+  max(case when is_base and category = 'near_poor' then actual_rate_percent end) as near_poor_rate_percent,
+  max(case when year = plan_year and category = 'poor' then planned_reduction_points end)
+    as planned_poor_reduction_points,
+  max(case when year = plan_year and category = 'poor' then planned_reduction_households end)
+    as planned_poor_reduction_households,
+  max(case when year = plan_year and category = 'near_poor' then planned_reduction_points end)
+    as planned_near_poor_reduction_points
+from document_poverty where document_id {_IDS}
+group by document_id"""
+_BASE = "(actual_households is not null or actual_rate_percent is not null) and year <= plan_year"
+# table -> the select that fills it with the rows of the documents in 'summary_ids', columns in table order.
+SUMMARY_SELECTS: dict[str, str] = {
+    "counted_budget_items": f"""select b.rowid, b.document_id, b.component, b.kind, b.is_total,
+  coalesce(b.year, d.plan_year), b.amount_vnd, b.label
+from budget_items b join documents d on d.id = b.document_id
+where b.document_id {_IDS} and {_COUNTS}""",
+    "document_budget": f"""select d.id, d.path, d.issuer_level, d.province, d.district, d.commune, {_PLACE},
+  d.plan_year, l.component, {_KIND_SUMS}, count(*)
+from counted_budget_items l join documents d on d.id = l.document_id
+where l.document_id {_IDS}
+group by l.document_id, l.component""",
+    "document_poverty": f"""select *, coalesce({_BASE} and row_number() over (
+    partition by document_id, category order by {_BASE} desc, year desc) = 1, 0)
+from (select d.id as document_id, d.issuer_level, d.province, d.district, d.commune, {_PLACE} as place,
+  d.plan_year, coalesce(p.year, d.plan_year - 1 + p.planned) as year, p.category,
+  max(case when p.planned = 0 and p.measure = 'level' then p.households end) as actual_households,
+  max(case when p.planned = 0 and p.measure = 'level' then p.total_households end) as actual_total_households,
+  max(case when p.planned = 0 and p.measure = 'level' then p.rate_percent end) as actual_rate_percent,
+  max(case when p.planned = 1 and p.measure = 'level' then p.households end) as planned_households,
+  max(case when p.planned = 1 and p.measure = 'level' then p.rate_percent end) as planned_rate_percent,
+  max(case when p.planned = 0 and p.measure = 'reduction' then p.households end) as actual_reduction_households,
+  max(case when p.planned = 0 and p.measure = 'reduction' then p.rate_percent end) as actual_reduction_points,
+  max(case when p.planned = 1 and p.measure = 'reduction' then p.households end) as planned_reduction_households,
+  max(case when p.planned = 1 and p.measure = 'reduction' then p.rate_percent end) as planned_reduction_points
+from poverty_stats p join documents d on d.id = p.document_id
+where p.document_id {_IDS} and p.village is null
+group by d.id, coalesce(p.year, d.plan_year - 1 + p.planned), p.category)""",
+    "document_summary": f"""select d.id, d.path, d.status, d.issuer_level, d.province, d.district, d.commune,
   {_PLACE}, kh_fold(d.province), kh_fold(d.district), coalesce(kh_fold({_PLACE}), d.id), 0, d.plan_year, d.issue_date,
-  d.extracted_at, {_KIND_COLUMNS},
+  d.extracted_at, {", ".join(f"b.{k}_vnd" for k in _KINDS)},
   (select max(t.amount_vnd) from budget_items t where t.document_id = d.id and t.kind = 'planned'
      and t.is_total = 1 and t.component is null),
   coalesce(b.items, 0), pv.base_year, pv.poor_households_base_year, pv.poor_rate_percent,
@@ -146,11 +209,11 @@ SUMMARY_SELECT = f"""select d.id, d.path, d.status, d.issuer_level, d.province, 
   (select count(*) from findings f where f.document_id = d.id and f.severity = 'warning'),
   (select count(*) from findings f where f.document_id = d.id)
 from documents d
-left join (select l.document_id, {_KIND_SUMS}, count(*) as items from v_budget_lines l
-    where l.document_id in (select id from summary_ids) group by l.document_id) b on b.document_id = d.id
-left join v_poverty_pivot pv on pv.document_id = d.id
-where d.id in (select id from summary_ids)"""
-SUMMARY_INDEXES = [["is_latest", "issuer_level", "plan_year"], ["place_group"], ["path"]]
+left join (select document_id, {_KIND_TOTALS}, sum(items) as items from document_budget
+    where document_id {_IDS} group by document_id) b on b.document_id = d.id
+left join ({_PIVOT}) pv on pv.document_id = d.id
+where d.id {_IDS}""",
+}
 # Marks, among the documents of the places in the temporary table 'summary_groups', the most
 # recently issued plan (status ok) of each place and plan year: the row v_compare_places shows.
 # Places are matched by their keys (case, level word and tone placement ignored).
@@ -163,7 +226,9 @@ update document_summary set is_latest = (document_id in (select document_id from
 where place_group in (select place_group from summary_groups)"""
 
 # Kept in the database (pragma user_version): a database summarised by other definitions is rebuilt.
-SUMMARY_VERSION = zlib.crc32(repr((SUMMARY_COLUMNS, SUMMARY_SELECT, LATEST_UPDATE)).encode()) & 0x7FFFFFFF
+SUMMARY_VERSION = zlib.crc32(
+    repr((SUMMARY_TABLES, SUMMARY_TABLE_INDEXES, SUMMARY_SELECTS, LATEST_UPDATE)).encode()
+) & 0x7FFFFFFF
 
 # (table, columns): what the views join and filter on.
 INDEXES: list[tuple[str, list[str]]] = [

@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from extractor import store
+from extractor import store, views
 from extractor.batch import extract_into
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 COPIES = 2
 # Tables whose rows belong to one document, and how to count them per document.
-PER_DOCUMENT = [*store.CHILD_TABLES, "document_places", "document_summary"]
+PER_DOCUMENT = [*store.CHILD_TABLES, "document_places", *views.SUMMARY_TABLES]
 
 
 def _env() -> dict[str, str]:

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from extractor import store
+from extractor import store, views
 from extractor.batch import discover, extract_into
 from extractor.pipeline import extract_text
 
@@ -40,10 +40,13 @@ def test_a_changed_file_replaces_its_old_rows(small_plan, tmp_path):
     extract_into(db_path, [small_plan])
     conn = sqlite3.connect(db_path)
     rows = conn.execute("select path, number from documents").fetchall()
-    orphans = conn.execute(
-        "select count(*) from document_fields where document_id not in (select id from documents)"
-    ).fetchone()[0]
-    assert len(rows) == 1 and orphans == 0
+    orphans = {
+        name: conn.execute(f"select count(*) from [{name}] where document_id not in (select id from documents)").fetchone()[0]
+        for name in ["document_fields", *views.SUMMARY_TABLES]
+    }
+    assert len(rows) == 1 and orphans == dict.fromkeys(orphans, 0)
+    summarised = {name: conn.execute(f"select count(*) from [{name}]").fetchone()[0] for name in views.SUMMARY_TABLES}
+    assert summarised == {"counted_budget_items": 1, "document_budget": 1, "document_poverty": 1, "document_summary": 1}
 
 
 def test_a_bad_file_is_recorded_and_the_run_goes_on(small_plan, tmp_path):
@@ -123,7 +126,7 @@ def test_a_removed_file_is_reported_and_pruned_only_when_asked(small_plan, tmp_p
     conn = sqlite3.connect(db_path)
     orphans = sum(
         conn.execute(f"select count(*) from [{name}] where document_id not in (select id from documents)").fetchone()[0]
-        for name in store.CHILD_TABLES
+        for name in [*store.CHILD_TABLES, *views.SUMMARY_TABLES]
     )
     assert orphans == 0 and counts["documents"] == 1
 
