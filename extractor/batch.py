@@ -89,7 +89,8 @@ def extract_into(
             if isinstance(outcome, store.PreparedDocument):
                 _save(db, outcome, path, summary)
             elif isinstance(outcome, TaskFailed):
-                _fail(db, summary, path, f"{path}: {outcome}; raise --timeout, or report it with this file")
+                advice = "raise --timeout, or report it with this file" if outcome.timed_out else "report it with this file"
+                _fail(db, summary, path, f"{path}: {outcome}; {advice}")
             else:
                 _fail(db, summary, path, outcome)
             done(path)

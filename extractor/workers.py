@@ -23,6 +23,10 @@ K = TypeVar("K")
 class TaskFailed(Exception):
     """A task that ran out of time or whose worker process died; the message says which."""
 
+    def __init__(self, message: str, *, timed_out: bool) -> None:
+        super().__init__(message)
+        self.timed_out = timed_out
+
 
 def run_in_workers(
     tasks: Iterable[tuple[K, Callable[..., T], tuple[Any, ...]]],
@@ -71,7 +75,7 @@ def _outcome(key, future, timeout_s: float | None):
     try:
         return key, future.result()
     except TaskTimeout:
-        return key, TaskFailed(f"took longer than {timeout_s:g} s and was stopped")
+        return key, TaskFailed(f"took longer than {timeout_s:g} s and was stopped", timed_out=True)
     except ProcessExpired as error:
         return key, TaskFailed(f"the worker process died (exit code {error.exitcode}: out of memory, or a crash "
-                               f"in a library reading the file)")
+                               f"in a library reading the file)", timed_out=False)

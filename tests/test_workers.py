@@ -73,10 +73,10 @@ def test_a_document_that_hangs_is_recorded_and_the_others_load(small_plan, tmp_p
     hanging.write_text(small_plan.read_text(encoding="utf-8").replace("Số: 12/KH", "Số: 14/KH"), encoding="utf-8")
     monkeypatch.setattr(batch, "extract_file", _hang_on_first)
     db_path = tmp_path / "plans.db"
-    summary = extract_into(db_path, [hanging, small_plan], limits=Limits(timeout_s=1), jobs=2)
+    summary = extract_into(db_path, [hanging, small_plan], limits=Limits(timeout_s=5), jobs=2)
     assert summary.read == 1 and summary.failed == 1
     path, reason = summary.failures[0]
-    assert path == str(hanging) and "longer than 1 s" in reason and "--timeout" in reason
+    assert path == str(hanging) and "longer than 5 s" in reason and "--timeout" in reason
     conn = sqlite3.connect(db_path)
     assert conn.execute("select path from documents").fetchall() == [(str(small_plan),)]
     assert conn.execute("select reason from failures").fetchall() == [(reason,)]
@@ -93,3 +93,19 @@ def test_two_jobs_store_the_same_rows_as_one(tmp_path):
         return conn.execute("select path, status, number, plan_year from documents order by path").fetchall()
 
     assert rows("one.db") == rows("two.db")
+
+
+def _die_on_hang(path, data, *, limits):
+    if "hang" in path.name:
+        os._exit(9)
+    return _real_extract_file(path, data, limits=limits)
+
+
+def test_a_document_that_crashes_its_worker_is_recorded_without_timeout_advice(small_plan, tmp_path, monkeypatch):
+    crashing = small_plan.parent / "hang.txt"
+    crashing.write_text(small_plan.read_text(encoding="utf-8").replace("Số: 12/KH", "Số: 18/KH"), encoding="utf-8")
+    monkeypatch.setattr(batch, "extract_file", _die_on_hang)
+    summary = extract_into(tmp_path / "plans.db", [crashing, small_plan], jobs=1)
+    assert summary.read == 1 and summary.failed == 1
+    _path, reason = summary.failures[0]
+    assert "worker process died" in reason and "report it with this file" in reason and "--timeout" not in reason
