@@ -12,7 +12,7 @@ from extractor import __version__, store
 from extractor.errors import UnreadableFile
 from extractor.limits import DEFAULT_LIMITS, Limits
 from extractor.pipeline import extract_file
-from extractor.readers import SUPPORTED_SUFFIXES
+from extractor.readers import SUPPORTED_SUFFIXES, read_bytes
 from extractor.workers import TaskFailed, run_in_workers
 
 # Old Word files are listed too, so that each gets a failure that says to save it as .docx
@@ -73,9 +73,9 @@ def extract_into(
 
     def tasks():
         for path in files:
-            if shown(path) != str(path):
-                _fail(db, summary, path, f"{shown(path)}: the file name is not UTF-8 text (copied from a system "
-                                         "with another encoding?); rename the file and run again")
+            name_problem = unreadable_name(path)
+            if name_problem is not None:
+                _fail(db, summary, path, name_problem)
                 done(path)
                 continue
             data = _read_new(db, path, limits, summary)
@@ -126,8 +126,7 @@ def _is_under(path: Path, roots: list[Path]) -> bool:
 def _read_new(db, path: Path, limits: Limits, summary: RunSummary) -> bytes | None:
     """The file's bytes when it needs extracting; None when it is unchanged or cannot be read (recorded)."""
     try:
-        limits.check_file_size(path, path.stat().st_size)
-        data = path.read_bytes()
+        data = read_bytes(path, limits)
     except UnreadableFile as error:
         _fail(db, summary, path, str(error))
         return None
@@ -168,9 +167,18 @@ def shown(path: Path | str) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+def unreadable_name(path: Path | str) -> str | None:
+    """Why a file's name cannot be stored or printed as text (bytes that are not UTF-8), or None."""
+    if shown(path) == str(path):
+        return None
+    return (f"{shown(path)}: the file name is not UTF-8 text (copied from a system with another encoding?); "
+            "rename the file and run again")
+
+
 def _fail(db, summary: RunSummary, path: Path, reason: str) -> None:
-    summary.failures.append((shown(path), reason))
+    name = shown(path)
+    summary.failures.append((name, reason))
     try:
-        store.record_failure(db, shown(path), reason)
+        store.record_failure(db, name, reason)
     except store.DatabaseError:
         pass  # the database itself is failing: the reason is still in the run summary

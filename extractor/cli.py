@@ -12,7 +12,13 @@ from typing import Any
 import click
 
 from extractor import __version__
-from extractor.batch import discover, extract_into, prune_removed, removed_files
+from extractor.batch import (
+    discover,
+    extract_into,
+    prune_removed,
+    removed_files,
+    unreadable_name,
+)
 from extractor.errors import KehoachError
 from extractor.findings_query import exit_status, review_db, review_files, reviews_json
 from extractor.limits import DEFAULT_LIMITS, Limits
@@ -171,12 +177,9 @@ def _report_removed(db_path: Path, paths: tuple[Path, ...], prune: bool) -> None
 
 def _named_in_text(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
     """A file whose name is UTF-8 text: the name goes into the JSON and the page, which cannot hold stray bytes."""
-    try:
-        str(value).encode("utf-8")
-    except UnicodeEncodeError:
-        shown = str(value).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        raise click.BadParameter(f"{shown}: the file name is not UTF-8 text (copied from a system with another "
-                                 "encoding?); rename the file and run again", ctx, param) from None
+    problem = unreadable_name(value)
+    if problem is not None:
+        raise click.BadParameter(problem, ctx, param)
     return value
 
 

@@ -16,7 +16,7 @@ from extractor.parsers.poverty import parse_poverty
 from extractor.parsers.references import parse_references
 from extractor.parsers.tables import parse_tables
 from extractor.parsers.targets import parse_targets
-from extractor.readers import read
+from extractor.readers import read, read_bytes
 from extractor.readers.txt import text_source
 from extractor.text import SourceText
 from schemas import PlanDocument
@@ -26,8 +26,7 @@ def extract_file(path: Path | str, data: bytes | None = None, *, limits: Limits 
     """Extract one .txt/.docx/.pdf file; unreadable input (or over ``limits``) raises UnreadableFile naming the file."""
     path = Path(path)
     if data is None:
-        limits.check_file_size(path, path.stat().st_size)
-        data = path.read_bytes()
+        data = read_bytes(path, limits)
     document_id = hashlib.sha256(data).hexdigest()
     fmt = path.suffix.lower().lstrip(".")
     try:

@@ -26,12 +26,17 @@ def read(path: Path, data: bytes | None = None, *, limits: Limits = DEFAULT_LIMI
     """
     path = Path(path)
     if data is None:
-        limits.check_file_size(path, path.stat().st_size)
-        data = path.read_bytes()
+        data = read_bytes(path, limits)
     limits.check_file_size(path, len(data))
     source = _read(path, data, limits)
     limits.check_text(path, len(source.text))
     return source
+
+
+def read_bytes(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The file's bytes, its size checked against ``limits`` before any is read."""
+    limits.check_file_size(path, path.stat().st_size)
+    return path.read_bytes()
 
 
 def _read(path: Path, data: bytes, limits: Limits) -> SourceText:
