@@ -191,8 +191,9 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 # --- sentences --------------------------------------------------------------------------------
 
 _SENTENCE_BREAKS = regex.compile(
-    r"(?<=[.!?…])[ \t]++(?=[\p{Lu}0-9\-+•*–(“\"])"  # '... 8,90%. Số hộ' but not '8,90%. giảm'
-    r"|(?<=[.!?…])[ \t]*+\n"
+    # After a full stop (\K: the break starts after it; a pattern opening with a look-behind is tried at every
+    # offset, one opening with the stop is found fast): '... 8,90%. Số hộ' but not '8,90%. giảm'.
+    r"[.!?…]\K(?:[ \t]++(?=[\p{Lu}0-9\-+•*–(“\"])|[ \t]*+\n)"
     # A blank line, unless a page break cut a sentence. It starts where its run of blanks does:
     # started at every space or newline of a long run, it scanned the rest of the run each time.
     r"|(?<![ \t\n])[ \t]*+\n[ \t]*+\n(?=\s*+[^\s\p{Ll}])\s*+"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -80,7 +81,11 @@ class LocalBody:
 
 def find_local_bodies(text: str, start: int = 0, end: int | None = None) -> list[LocalBody]:
     """Every local body named in ``text[start:end]``, in order."""
-    found = []
+    return list(iter_local_bodies(text, start, end))
+
+
+def iter_local_bodies(text: str, start: int = 0, end: int | None = None) -> Iterator[LocalBody]:
+    """The local bodies named in ``text[start:end]``, in order, found as they are asked for."""
     end = len(text) if end is None else end
     position = start
     while (match := _LOCAL_BODY_RE.search(text, position, end)) is not None:
@@ -88,8 +93,7 @@ def find_local_bodies(text: str, start: int = 0, end: int | None = None) -> list
         # A name cut short ('CẨM THỦY' of 'CẨM THỦY\nỦY BAN ...') leaves the rest to be read again.
         position = body.end if body is not None else match.end()
         if body is not None:
-            found.append(body)
-    return found
+            yield body
 
 
 def _local_body(match: regex.Match) -> LocalBody | None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
-from extractor.parsers.bodies import LocalBody, find_local_bodies
+from extractor.parsers.bodies import LocalBody, find_local_bodies, iter_local_bodies
 from extractor.parsers.dates import DATE, LONG_DATE, date_from_match
 from extractor.parsers.signature import parse_signature
 from extractor.parsers.so_hieu import SO_HIEU, SO_HIEU_BLANKABLE, so_hieu_from_match
@@ -239,13 +241,14 @@ def _read_units(source: SourceText, header: Header, issuer: LocalBody, parents: 
         return
     if issuer.name:
         setattr(header, fields[issuer.level], source.value(issuer.name, issuer.name_start, issuer.name_end))
-    mentions = parents + find_local_bodies(source.text)
-    for level in ("huyen", "tinh"):
-        if ranks[level] <= ranks[issuer.level]:
-            continue
-        above = next((body for body in mentions if body.level == level and body.name), None)
-        if above is not None:
-            setattr(header, fields[level], source.value(above.name, above.name_start, above.name_end))
+    wanted = {level for level in ("huyen", "tinh") if ranks[level] > ranks[issuer.level]}
+    # The first named mention of each level above the issuer's: the text is read only as far as they are.
+    for body in itertools.chain(parents, iter_local_bodies(source.text)):
+        if not wanted:
+            break
+        if body.level in wanted and body.name:
+            wanted.discard(body.level)
+            setattr(header, fields[body.level], source.value(body.name, body.name_start, body.name_end))
 
 
 # --- The header block's left column: 'ỦY BAN NHÂN DÂN / XÃ CẨM BÌNH'.

@@ -173,8 +173,11 @@ def village_name(level: str, name: str) -> str:
     return " ".join([level[:1].upper() + level[1:], *words])
 
 
+_ROMAN_RE = regex.compile(r"[IVXLC]+")
+
+
 def _capitalised(word: str) -> str:
-    if regex.fullmatch(r"[IVXLC]+", word):
+    if _ROMAN_RE.fullmatch(word):
         return word  # 'Thôn II'
     if word.isupper():
         word = word.lower()  # 'BẢN PHIÊNG LUÔNG' in a capitalised heading

@@ -11,7 +11,7 @@ from extractor.parsers.dates import SHORT_DATE
 from extractor.parsers.lists import is_village_name, village_name
 from extractor.parsers.numbers import NUMBER, parse_count, parse_number
 from extractor.parsers.poverty_words import bound, unfilled_tail
-from extractor.text import SourceText
+from extractor.text import Alternatives, SourceText
 from extractor.vocab.comparators import AFTER_PATTERN, BEFORE_PATTERN
 from extractor.vocab.households import VILLAGE_LEVEL
 from extractor.vocab.poverty import (
@@ -71,9 +71,9 @@ _TOKENS: list[tuple[str, str]] = [
     # 'Bình Yên:' after 'tại các thôn:': a village named without its level word.
     ("label", r"(?P<lb>(?-i:\p{Lu}\p{L}*(?:\s+(?:\p{Lu}\p{L}*|[0-9]+)){0,3}))\s*:(?!\s*[0-9]{1,2}[/.])"),
 ]
-_TOKEN_RE = regex.compile(
-    "|".join(f"(?P<{name}>(?<![\\p{{L}}0-9])(?:{pattern}))" for name, pattern in _TOKENS), _I
-)
+# The alternation of the tokens, each alternative searched alone (much faster, the same tokens).
+_TOKEN_RE = Alternatives([f"(?<![\\p{{L}}0-9])(?:{pattern})" for _, pattern in _TOKENS], _I)
+_KIND_OF = {pattern: name for pattern, (name, _) in zip(_TOKEN_RE.patterns, _TOKENS, strict=True)}
 _LINK_RE = regex.compile(rf"(?<!\p{{L}}){LINK_WORDS}(?!\p{{L}})", _I)
 _PLAIN_PARENS = regex.compile(r"\([^()0-9]*\)")  # '(sau điều tra)': asides without numbers are skipped
 
@@ -146,7 +146,7 @@ class _SentenceReader:
             if _LINK_RE.search(tail):
                 self.linked = True  # 'Hiện tại thôn có 6 hộ nghèo': 'có' still links what follows
             position = token.end()
-            kind = next(name for name, _ in _TOKENS if token.group(name) is not None)
+            kind = _KIND_OF[token.re]
             if kind == "stop" or (kind == "breakdown" and self.records):
                 break
             getattr(self, f"_on_{kind}")(token)

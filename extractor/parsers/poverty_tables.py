@@ -36,6 +36,7 @@ _COLUMN_RES = {
         ("label", rf"(?<!\p{{L}})(?:{VILLAGE_LEVEL}|{TABLE_LABEL_COLUMN})(?!\p{{L}})"),
     )
 }
+_MENTIONS = [(regex.compile(pattern, _I), family, kind) for pattern, family, kind in CATEGORY_MENTIONS]
 _YEAR_IN = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 _ROW_NUMBER = regex.compile(r"[0-9.,%\s]+|[IVXLC]+")
 
@@ -55,7 +56,7 @@ def table_column(header: str, title: str | None = None) -> TableColumn | None:
     """The statistic a column header names ('Số hộ nghèo năm 2023 (hộ)'), or None for other columns."""
     if not _COLUMN_RES["category"].search(header) or _COLUMN_RES["official"].search(header):
         return None
-    named = (category_of(family, kind) for pattern, family, kind in CATEGORY_MENTIONS if regex.search(pattern, header, _I))
+    named = (category_of(family, kind) for pattern, family, kind in _MENTIONS if pattern.search(header))
     category = next(named, "poor")  # 'Chỉ tiêu giao giảm nghèo' names no household category: the poor
     measure = "level"
     if category != "escaped" and _COLUMN_RES["reduction"].search(header):

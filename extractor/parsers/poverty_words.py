@@ -67,10 +67,13 @@ def is_filler(gap: str) -> bool:
     return unfilled_tail(gap) == gap
 
 
+_LAST_WORD_RE = regex.compile(r"[\p{L}0-9][^\p{L}0-9]*+$")
+
+
 def unfilled_tail(gap: str) -> str:
     """The end of ``gap`` after its last word that is not a filler; all of it when it is all fillers."""
     rest = _FILLER_RE.sub(lambda m: " " * len(m.group()), gap)
-    last = regex.search(r"[\p{L}0-9][^\p{L}0-9]*$", rest)
+    last = _LAST_WORD_RE.search(rest)
     return gap if last is None else gap[last.start() + 1 :]
 
 

@@ -10,6 +10,7 @@ clear. Conversion must run before ``normalise``, which deletes U+00AD: in TCVN3 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -30,6 +31,8 @@ _LEGACY_MARKS = frozenset(
     "\u00b5\u00b6\u00b7\u00b8\u00b9\u00bb\u00bc\u00bd\u00be"
     "ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþ"
 )
+# The standard library's re scans a text for a set of characters about six times as fast as regex does.
+_LEGACY_MARK_RE = re.compile("[" + "".join(re.escape(char) for char in sorted(_LEGACY_MARKS)) + "]")
 _MIN_LEGACY_MARKS = 3
 # PDF text layers give TCVN3's 'ư' (0xAD) as U+2212 MINUS SIGN; viparse's tables undo that.
 _PDF_SUBSTITUTES = "\u2212\u2219"
@@ -92,7 +95,7 @@ def unicode_letter_count(text: str) -> int:
 
 def legacy_mark_count(text: str) -> int:
     """How many characters of ``text`` are the Latin-1 glyph codes legacy encodings use."""
-    return sum(1 for char in text if char in _LEGACY_MARKS)
+    return len(_LEGACY_MARK_RE.findall(text))
 
 
 def detect_and_convert(text: str, fonts: Iterable[str] = ()) -> tuple[str, str | None]:
