@@ -7,16 +7,10 @@ from decimal import Decimal
 import pytest
 
 from extractor.benchmark.__main__ import format_report, run_benchmark
-from extractor.benchmark.generate import (
-    LENGTHS,
-    assign_formats,
-    find_font,
-    generate,
-    make_plan,
-    parse_mix,
-    render_txt,
-)
+from extractor.benchmark.generate import assign_formats, generate, parse_mix
 from extractor.benchmark.measure import StageTimer, extract_staged
+from extractor.benchmark.plan import LENGTHS, make_plan
+from extractor.benchmark.render import find_font, render_txt
 from extractor.pipeline import extract_file, extract_text
 
 

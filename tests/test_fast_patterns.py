@@ -11,7 +11,8 @@ import pytest
 import regex
 from conftest import CORPUS
 
-from extractor.benchmark.generate import make_plan, render_txt
+from extractor.benchmark.plan import make_plan
+from extractor.benchmark.render import render_txt
 from extractor.checks import breakdowns, sanity_dates, words
 from extractor.parsers import budgets, dates, so_hieu, targets
 from extractor.parsers.numbers import NUMBER_START_RE

@@ -19,14 +19,9 @@ import sys
 import time
 from pathlib import Path
 
-from extractor.benchmark.generate import (
-    FORMATS,
-    LENGTHS,
-    assign_formats,
-    generate,
-    parse_mix,
-)
+from extractor.benchmark.generate import FORMATS, assign_formats, generate, parse_mix
 from extractor.benchmark.measure import RAW_NAMES, machine_info, measure, pdf_pages
+from extractor.benchmark.plan import LENGTHS
 
 MB = 1_000_000
 

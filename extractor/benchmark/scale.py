@@ -35,8 +35,9 @@ from typing import Any
 
 from extractor import query, store, views
 from extractor.batch import discover, extract_into
-from extractor.benchmark.generate import _name, _official_units, generate
+from extractor.benchmark.generate import generate
 from extractor.benchmark.measure import machine_info
+from extractor.benchmark.plan import _name, _official_units
 from extractor.datasette_metadata import QUERIES, query_sql
 from extractor.pipeline import extract_file
 
