@@ -313,7 +313,8 @@ def _assert_views_match_the_reference(db) -> None:
 
 
 def _generated_plans(count: int):
-    from extractor.benchmark.generate import make_plan, render_txt
+    from extractor.benchmark.plan import make_plan
+    from extractor.benchmark.render import render_txt
 
     for index in range(count):
         text = render_txt(make_plan(7, index)).decode("utf-8")
