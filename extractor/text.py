@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -14,8 +15,10 @@ from schemas import Evidence, Value
 T = TypeVar("T")
 
 _SPACE_RUN = regex.compile(r"\s+")
-_INVISIBLE = regex.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_OTHER_DIGIT = regex.compile(r"[\p{Nd}--[0-9]]", regex.V1)
+# The standard library's re: a set of characters over a whole text is scanned several times faster than
+# by regex, and its digits (\d, Unicode's Nd) are those of the unicodedata that converts them.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_OTHER_DIGIT = re.compile(r"[^\D0-9]")
 
 
 @dataclass(frozen=True)
@@ -63,9 +66,8 @@ def ascii_digits(text: str) -> str:
     return _OTHER_DIGIT.sub(_ascii_digit, text)
 
 
-def _ascii_digit(match: regex.Match) -> str:
-    digit = unicodedata.decimal(match.group(), None)  # regex and unicodedata may know different Unicode versions
-    return match.group() if digit is None else str(digit)
+def _ascii_digit(match: re.Match) -> str:
+    return str(unicodedata.decimal(match.group()))
 
 
 def squash(text: str) -> str:

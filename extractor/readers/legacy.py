@@ -42,7 +42,7 @@ _MIN_GAIN_SHARE = 0.05
 
 # Letters of Unicode Vietnamese outside Latin-1 (ă đ ĩ ũ ơ ư and the precomposed toned vowels):
 # a run holding them is Unicode whatever font it is set in.
-_UNICODE_VIETNAMESE = regex.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_UNICODE_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 
 _SUBSET_TAG = regex.compile(r"^[A-Z]{6}\+")
 _TOKEN = regex.compile(r"\S+")

@@ -69,8 +69,8 @@ def _utf16_by_nul_pattern(sample: bytes) -> str | None:
     pairs = len(sample) // 2
     if pairs < 2:
         return None
-    nul_even = sum(1 for b in sample[0 : 2 * pairs : 2] if b == 0)
-    nul_odd = sum(1 for b in sample[1 : 2 * pairs : 2] if b == 0)
+    nul_even = sample[0 : 2 * pairs : 2].count(0)
+    nul_odd = sample[1 : 2 * pairs : 2].count(0)
     # Even Vietnamese text is mostly ASCII letters and spaces, whose high byte is 0.
     if nul_odd >= 0.2 * pairs and nul_even <= 0.02 * pairs:
         return "utf-16-le"
