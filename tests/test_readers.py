@@ -20,8 +20,7 @@ from extractor.limits import LimitExceeded, Limits
 from extractor.readers import read
 from extractor.readers import pdf as pdf_reader
 from extractor.readers.docx import read_docx
-from extractor.readers.pdf import drop_page_number, read_pdf, unwrap_hyphens
-from extractor.readers.pdf_tables import ruled_pages
+from extractor.readers.pdf import drop_page_number, read_pdf, ruled_parts, unwrap_hyphens
 from extractor.readers.txt import read_txt, sniff_encoding, strip_emphasis
 from extractor.text import squash
 from conftest import CORPUS, SAMPLES
@@ -386,17 +385,17 @@ def test_pdf_glyphs_drawn_twice_for_bold_are_read_once(tmp_path):
 def test_only_pages_that_could_hold_a_ruled_table_go_to_the_table_finder(tmp_path, monkeypatch):
     asked = []
 
-    def recording(data, indexes):
-        asked.extend(indexes)
-        return ruled_pages(data, indexes)
+    def recording(page, textpage, paths):
+        asked.append(textpage.get_text_range())
+        return ruled_parts(page, textpage, paths)
 
-    monkeypatch.setattr(pdf_reader, "ruled_pages", recording)
+    monkeypatch.setattr(pdf_reader, "ruled_parts", recording)
     underlined = _text(20, 280, "Doc lap - Tu do") + b"0.5 w 20 276 m 120 276 l S\n" + _text(20, 250, "KE HOACH")
     framed = _text(25, 250, "Ghi chu") + b"0.5 w 20 240 100 25 re S\n"
     ruled = _ruled_pdf()
     table_page = ruled[ruled.index(b"stream\n") + 7 : ruled.index(b"\nendstream")]
     source = read(_write(tmp_path, "gach.pdf", _pdf([underlined, framed, table_page])))
-    assert asked == [2]
+    assert len(asked) == 1 and "Village" in asked[0]  # the third page only
     assert source.text.split("\n")[:3] == ["Doc lap - Tu do", "KE HOACH", "Ghi chu"]
     assert "Village\tPoor households" in source.text.split("\n")
 

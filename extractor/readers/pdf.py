@@ -1,15 +1,15 @@
-"""PDF plans: text per page from pypdfium2 (the only module importing it), ruled pages' tables from pdf_tables.
+"""PDF plans: text per page from pypdfium2 (the only module importing it), ruled tables from pdf_grid.
 
-pdfium reads a page's text in about a millisecond; pdfplumber, which finds tables, takes a hundred
-times that. So every page's text, fonts and drawn shapes come from pdfium, and only a page whose
-shapes could rule a table (two horizontal and three vertical edges at least) is handed to
-pdf_tables, whose rendering (rows as tab-separated lines in place) then stands for that page.
+pdfium reads a page's text in about a millisecond. A page whose drawn shapes could rule a table (two
+horizontal and three vertical edges at least) also has its shapes' segments and, near the tables
+they rule, its characters' boxes read from pdfium; pdf_grid finds the tables as pdfplumber's table
+finder did (at a few per cent of its cost), and the page is rendered as its text bands with each
+table's rows as tab-separated lines in place.
 """
 
 from __future__ import annotations
 
 import ctypes
-import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,8 +19,8 @@ import regex
 
 from extractor.errors import KehoachError, NeedsOcr, UnreadableFile
 from extractor.limits import DEFAULT_LIMITS, Limits
+from extractor.readers import pdf_grid
 from extractor.readers.legacy import detect_and_convert
-from extractor.readers.pdf_tables import Table, ruled_pages
 from extractor.text import SourceText, normalise
 
 _ADVICE_DAMAGED = "the file is damaged or not a PDF; export it again to PDF, or give the .docx"
@@ -32,12 +32,13 @@ _PAGE_NUMBER = regex.compile(r"[-–—]?\s*(?:trang\s*)?(\d{1,4})(?:\s*/\s*\d{1
 _WRAP_AFTER_HYPHEN = regex.compile(r"(?<=[\p{L}\p{N}]-)\n(?=[\p{L}\p{N}])")
 # pdfium joins a word it sees hyphenated over a line end itself and marks the hyphen U+FFFE.
 _PDFIUM_HYPHEN = "\ufffe"
-# Text on baselines closer than this (points) is one line, as pdfplumber's y tolerance has it.
-_LINE_TOLERANCE = 3.0
 # A drawn shape thinner than this (points) is a rule (a line), not an area.
 _RULE_WIDTH = 2.0
 _MIN_RULE_LENGTH = 3.0  # pdfplumber's edge_min_length: shorter marks are not table edges
 _DEPTH = 8  # form XObjects nested deeper than this are not looked into
+
+Matrix = tuple[float, float, float, float, float, float]  # a, b, c, d, e, f: x' = ax + cy + e, y' = bx + dy + f
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def read_pdf(data: bytes, path: Path, limits: Limits = DEFAULT_LIMITS) -> SourceText:
@@ -62,7 +63,7 @@ class PageScan:
     fonts: set[str] = field(default_factory=set)
     images: int = 0
     curves: int = 0  # paths with a Bézier segment (glyphs drawn as outlines), counted on text-less pages only
-    ruled: bool = False  # enough rules for a table: worth asking pdfplumber
+    parts: list[str | pdf_grid.Rows] | None = None  # text bands and ruled tables, when the page has a table
 
 
 def _page_texts(data: bytes, path: Path, limits: Limits) -> tuple[list[str], str | None]:
@@ -87,9 +88,7 @@ def _page_texts(data: bytes, path: Path, limits: Limits) -> tuple[list[str], str
         pdf.close()
     if not any(scan.chars for scan in scans):
         _raise_without_text(scans, path)
-    raw = [scan.text for scan in scans]
-    for index, parts in ruled_pages(data, [i for i, scan in enumerate(scans) if scan.ruled]).items():
-        raw[index] = render_parts(parts)
+    raw = [scan.text if scan.parts is None else render_parts(scan.parts) for scan in scans]
     fonts = set().union(*(scan.fonts for scan in scans))
     raw, encoding = convert_legacy_pages(raw, fonts)
     texts = [normalise(text) for text in raw]
@@ -103,19 +102,19 @@ def _reason(error: Exception) -> str:
 
 
 def scan_page(pdf: pypdfium2.PdfDocument, index: int) -> PageScan:
-    """One page read by pdfium: text with hyphen wraps undone, fonts, images and rules."""
+    """One page read by pdfium: text with hyphen wraps undone, fonts, images, and ruled tables."""
     page = pdf[index]
     try:
         textpage = page.get_textpage()
         try:
             chars = textpage.count_chars()
-            text = page_text(textpage) if chars else ""
+            scan = PageScan(page_text(textpage) if chars else "", chars)
+            rules = _Rules()
+            _scan_objects(page.raw, scan, rules, _FontNames(), 0, None, _IDENTITY)
+            if rules.could_be_table():
+                scan.parts = ruled_parts(page, textpage, rules.paths)
         finally:
             textpage.close()
-        scan = PageScan(text, chars)
-        rules = _Rules()
-        _scan_objects(page.raw, scan, rules, _FontNames(), 0, None)
-        scan.ruled = rules.could_be_table()
     finally:
         page.close()
     return scan
@@ -139,23 +138,7 @@ def page_text(textpage: pypdfium2.PdfTextPage) -> str:
         else:  # a character pdfium cannot place: where it came
             placed.append(placed[-1][:2] + (number, line) if placed else (-float("inf"), 0.0, number, line))
         start += len(line) + 2
-    return unwrap_hyphens("\n".join(_reading_order(placed)))
-
-
-def _reading_order(placed: list[tuple[float, float, int, str]]) -> list[str]:
-    """Lines whose baselines are within the tolerance joined left to right with a space; rows top to bottom.
-
-    Already in order (each line lower than the one before) they are returned as they are.
-    """
-    if all(b[0] - a[0] > _LINE_TOLERANCE for a, b in itertools.pairwise(placed)):
-        return [line for *_, line in placed]
-    rows: list[list[tuple[float, float, int, str]]] = []
-    for item in sorted(placed, key=lambda item: (item[0], item[2])):
-        if rows and item[0] - rows[-1][-1][0] <= _LINE_TOLERANCE:
-            rows[-1].append(item)
-        else:
-            rows.append([item])
-    return [" ".join(line.strip() for *_, line in sorted(row, key=lambda item: (item[1], item[2]))) for row in rows]
+    return unwrap_hyphens("\n".join(pdf_grid.reading_order(placed)))
 
 
 class _FontNames:
@@ -165,7 +148,7 @@ class _FontNames:
         self.names: dict[int, str] = {}
 
     def name(self, font) -> str:
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        key = ctypes.addressof(font.contents)  # the handle's address (ten times faster than a cast)
         if key not in self.names:
             size = pdfium.FPDFFont_GetBaseFontName(font, None, 0)
             buffer = ctypes.create_string_buffer(max(size, 1))
@@ -176,13 +159,17 @@ class _FontNames:
 
 
 class _Rules:
-    """Horizontal and vertical edges counted from drawn shapes, to tell a page that may hold a ruled table."""
+    """Horizontal and vertical edges counted from drawn shapes, to tell a page that may hold a ruled
+    table; the paths kept (with the matrix of the form they are drawn in) to read their segments then."""
 
     def __init__(self) -> None:
         self.horizontal = self.vertical = 0
+        self.paths: list[tuple[object, Matrix]] = []
+        self.bounds = tuple(ctypes.c_float() for _ in range(4))
 
-    def add(self, path) -> None:
-        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    def add(self, path, matrix: Matrix) -> None:
+        self.paths.append((path, matrix))
+        left, bottom, right, top = self.bounds
         if not pdfium.FPDFPageObj_GetBounds(path, left, bottom, right, top):
             return
         width, height = right.value - left.value, top.value - bottom.value
@@ -197,12 +184,13 @@ class _Rules:
             self.vertical += edges
 
     def could_be_table(self) -> bool:
-        """Two rows' rules and three columns' (a table of at least two columns, as pdf_tables keeps)."""
+        """Two rows' rules and three columns' (a table of at least two columns, as pdf_grid keeps)."""
         return self.horizontal >= 2 and self.vertical >= 3
 
 
-def _scan_objects(parent, scan: PageScan, rules: _Rules, fonts: _FontNames, depth: int, form) -> None:
-    """Fonts of text objects, images and rules of a page (``form`` None) or of a form XObject in it."""
+def _scan_objects(parent, scan: PageScan, rules: _Rules, fonts: _FontNames, depth: int, form, matrix: Matrix) -> None:
+    """Fonts of text objects, images and rules of a page (``form`` None) or of a form XObject in it
+    (``matrix`` maps the form's space to the page's)."""
     count = pdfium.FPDFPage_CountObjects(parent) if form is None else pdfium.FPDFFormObj_CountObjects(form)
     for index in range(count):
         obj = pdfium.FPDFPage_GetObject(parent, index) if form is None else pdfium.FPDFFormObj_GetObject(form, index)
@@ -212,13 +200,13 @@ def _scan_objects(parent, scan: PageScan, rules: _Rules, fonts: _FontNames, dept
             if font:
                 scan.fonts.add(fonts.name(font))
         elif kind == pdfium.FPDF_PAGEOBJ_PATH:
-            rules.add(obj)
+            rules.add(obj, matrix)
             if not scan.chars and _is_curve(obj):
                 scan.curves += 1
         elif kind == pdfium.FPDF_PAGEOBJ_IMAGE:
             scan.images += 1
         elif kind == pdfium.FPDF_PAGEOBJ_FORM and depth < _DEPTH:
-            _scan_objects(parent, scan, rules, fonts, depth + 1, obj)
+            _scan_objects(parent, scan, rules, fonts, depth + 1, obj, _combine(_matrix(obj), matrix))
 
 
 def _is_curve(path) -> bool:
@@ -229,8 +217,129 @@ def _is_curve(path) -> bool:
     )
 
 
-def render_parts(parts: list[str | Table]) -> str:
-    """A ruled page from pdf_tables: its text bands with hyphen wraps undone, each table's rows as tab lines."""
+# --- ruled tables ---------------------------------------------------------------------------------
+
+
+def ruled_parts(page: pypdfium2.PdfPage, textpage: pypdfium2.PdfTextPage, paths) -> list[str | pdf_grid.Rows] | None:
+    """A page's text bands and ruled tables of two or more columns, top to bottom; None when it has none.
+
+    Coordinates are turned into the page as displayed (its /Rotate applied, ``top`` downwards), as
+    pdfplumber has them, so that top to bottom and left to right are the reader's.
+    """
+    display = _DISPLAY[page.get_rotation() % 360]
+    subpaths = [subpath for path, matrix in paths for subpath in _subpaths(path, _combine(matrix, display))]
+    tables = pdf_grid.ruled_tables(pdf_grid.edges_of_paths(subpaths))
+    if not tables:
+        return None
+    return pdf_grid.page_parts(tables, _text_lines(textpage, tables, display))
+
+
+# Page space to the page as displayed, (x, top), by the page's rotation; no translation: nothing here
+# depends on where the origin is.
+_DISPLAY: dict[int, Matrix] = {
+    0: (1.0, 0.0, 0.0, -1.0, 0.0, 0.0),
+    90: (0.0, 1.0, 1.0, 0.0, 0.0, 0.0),
+    180: (-1.0, 0.0, 0.0, 1.0, 0.0, 0.0),
+    270: (0.0, -1.0, -1.0, 0.0, 0.0, 0.0),
+}
+
+
+def _matrix(obj) -> Matrix:
+    found = pdfium.FS_MATRIX()
+    if not pdfium.FPDFPageObj_GetMatrix(obj, found):
+        return _IDENTITY
+    return (found.a, found.b, found.c, found.d, found.e, found.f)
+
+
+def _combine(inner: Matrix, outer: Matrix) -> Matrix:
+    """The matrix applying ``inner`` and then ``outer``."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer  # the outer matrix, by PDF's names for its entries
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _subpaths(path, outer: Matrix) -> list[tuple[list[tuple[float, float]], bool]]:
+    """A path's subpaths as (points, closed), each segment's end point (a Bézier curve's control
+    points left out) mapped by the path's matrix and then ``outer``. pdfium closes a subpath with
+    a segment back to its start point, which stands for the closing: 'closed' is never needed."""
+    a, b, c, d, e, f = _combine(_matrix(path), outer)
+    get_segment, get_type, get_point = pdfium.FPDFPath_GetPathSegment, pdfium.FPDFPathSegment_GetType, pdfium.FPDFPathSegment_GetPoint
+    found: list[tuple[list[tuple[float, float]], bool]] = []
+    points: list[tuple[float, float]] = []
+    curve_points = 0
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for index in range(pdfium.FPDFPath_CountSegments(path)):
+        segment = get_segment(path, index)
+        kind = get_type(segment)
+        if kind == pdfium.FPDF_SEGMENT_BEZIERTO:
+            curve_points += 1
+            if curve_points % 3:
+                continue  # a control point
+        else:
+            curve_points = 0
+        if not get_point(segment, x, y):
+            continue
+        px, py = x.value, y.value
+        point = (a * px + c * py + e, b * px + d * py + f)
+        if kind == pdfium.FPDF_SEGMENT_MOVETO and points:
+            found.append((points, False))
+            points = []
+        points.append(point)
+    if points:
+        found.append((points, False))
+    return found
+
+
+def _text_lines(textpage: pypdfium2.PdfTextPage, tables: list[pdf_grid.Table], display: Matrix) -> list[pdf_grid.Line]:
+    """The page's text lines as ``page_text`` splits them, each placed by its first character's
+    origin; the characters (with their boxes) of the lines near a table."""
+    if not textpage.count_chars():
+        return []
+    a, b, c, d, _, _ = display
+    text = textpage.get_text_range().replace(_PDFIUM_HYPHEN, "-")
+    lines: list[pdf_grid.Line] = []
+    start = 0
+    x, y = ctypes.c_double(), ctypes.c_double()
+    for line in text.split("\r\n"):
+        first = start + len(line) - len(line.lstrip())
+        if first < start + len(line):  # a blank line has no place, and no text for a band
+            if pdfium.FPDFText_GetCharOrigin(textpage.raw, first, x, y):
+                left, top = a * x.value + c * y.value, b * x.value + d * y.value
+            else:  # a character pdfium cannot place: where the line before it was
+                left, top = (lines[-1].x, lines[-1].top) if lines else (0.0, -float("inf"))
+            chars = _chars(textpage, start, line, display) if pdf_grid.near_table(top, tables) else None
+            lines.append(pdf_grid.Line(line, top, left, chars))
+        start += len(line) + 2
+    return lines
+
+
+def _chars(textpage: pypdfium2.PdfTextPage, start: int, line: str, display: Matrix) -> list[pdf_grid.Char]:
+    """A line's characters with their boxes, displayed: from the glyph's origin to its advance
+    across, and the font size's height over the baseline, as pdfminer boxes them (pdfium's own boxes
+    follow the glyph's outline: an 'Ô' would stand 3 points taller than the 'ng' after it). Spaces
+    pdfium inserted between words itself are left out (pdfplumber sees only drawn characters)."""
+    raw = textpage.raw
+    a, b, c, d, _, _ = display  # x across depends on one page coordinate only, top on the other
+    is_generated, get_box = pdfium.FPDFText_IsGenerated, pdfium.FPDFText_GetLooseCharBox
+    get_origin, get_size = pdfium.FPDFText_GetCharOrigin, pdfium.FPDFText_GetFontSize
+    on_baseline = pdf_grid.Char.on_baseline
+    box = pdfium.FS_RECTF()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    chars = []
+    for index, char in enumerate(line, start):
+        if char.isspace() and is_generated(raw, index) == 1:
+            continue
+        if not get_box(raw, index, box) or not get_origin(raw, index, x, y):
+            continue
+        x0, x1 = a * box.left + c * box.bottom, a * box.right + c * box.top
+        if x1 < x0:
+            x0, x1 = x1, x0
+        chars.append(on_baseline(char, x0, x1, b * x.value + d * y.value, get_size(raw, index)))
+    return chars
+
+
+def render_parts(parts: list[str | pdf_grid.Rows]) -> str:
+    """A ruled page from pdf_grid: its text bands with hyphen wraps undone, each table's rows as tab lines."""
     out: list[str] = []
     for part in parts:
         if isinstance(part, str):
