@@ -147,6 +147,14 @@ class _Units:
     new_province: dict[str, tuple[str, str]]  # old province code -> (new code, new name)
     new_ward: dict[str, tuple[str, str]]  # old ward code -> (new code, new name)
     split: dict[str, tuple[str, ...]]  # old ward code -> names of the new wards it was divided into
+    # key -> the rows with that province_key / district_key, in the order of rows (filled by __post_init__).
+    by_province: dict[str, list[_Unit]] = field(default_factory=dict)
+    by_district: dict[str, list[_Unit]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for row in self.rows:
+            self.by_province.setdefault(row.province_key, []).append(row)
+            self.by_district.setdefault(row.district_key, []).append(row)
 
 
 def official_units() -> list[_Unit]:
@@ -215,13 +223,27 @@ def _matching(rows: list[_Unit], attribute: str, name: str | None) -> list[_Unit
     return [row for row in rows if getattr(row, attribute) == key]
 
 
+def _in_units(units: _Units, province: str | None, district: str | None) -> tuple[list[_Unit], list[_Unit]]:
+    """(rows of the named province, rows of the named district in it): _matching on every row, read from the
+    indexes (the same rows in the same order)."""
+    if not province:
+        in_province = units.rows
+        rows = units.by_district.get(place_key(district), []) if district else in_province
+    else:
+        in_province = units.by_province.get(place_key(province), [])
+        rows = _matching(in_province, "district_key", district)
+    return in_province, rows
+
+
 def link_place(province: str | None, district: str | None, commune: str | None) -> PlaceLink | None:
     """Official codes of the units these names identify; a unit below the province is linked only when
     its name and at least one stated parent identify exactly one unit. None when nothing is linked."""
     units = _units()
-    in_province = _matching(units.rows, "province_key", province)
-    rows = _matching(in_province, "district_key", district)
-    with_commune = _matching([row for row in rows if row.ward_code], "ward_key", commune)
+    in_province, rows = _in_units(units, province, district)
+    # A commune is linked only under a stated province or district: no need to look for it otherwise.
+    with_commune = (
+        _matching([row for row in rows if row.ward_code], "ward_key", commune) if province or district else []
+    )
     found: dict[str, Any] = {}
     if province and (code := _one({row.province_code for row in in_province})):
         found.update(province_code=code, province_name=in_province[0].province)
@@ -289,9 +311,23 @@ def place_rows(document: Any) -> list[dict[str, Any]]:
     return rows
 
 
+_INSERT_PLACE = (
+    f"insert into document_places ({', '.join(PLACE_COLUMNS)}) values ({', '.join('?' * len(PLACE_COLUMNS))})"
+)
+
+
+def place_tuples(document: Any) -> list[tuple[Any, ...]]:
+    """place_rows as tuples in the column order of PLACE_COLUMNS (what save_place_tuples writes)."""
+    return [tuple(row[column] for column in PLACE_COLUMNS) for row in place_rows(document)]
+
+
 def save_places(db: Any, document_id: str, rows: list[dict[str, Any]]) -> int:
     """Replace a document's place rows (from place_rows; call inside the store's transaction); rows written."""
-    db.execute("delete from document_places where document_id = ?", [document_id])
-    if rows:
-        db["document_places"].insert_all(rows)
+    return save_place_tuples(db, document_id, [tuple(row[column] for column in PLACE_COLUMNS) for row in rows])
+
+
+def save_place_tuples(db: Any, document_id: str, rows: list[tuple[Any, ...]]) -> int:
+    """save_places for rows from place_tuples."""
+    db.conn.execute("delete from document_places where document_id = ?", [document_id])
+    db.conn.executemany(_INSERT_PLACE, rows)
     return len(rows)

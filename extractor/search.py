@@ -41,20 +41,27 @@ def ensure_fts(db: Any) -> None:
     new_cols = ", ".join(f"new.{c}" for c in _COLUMNS)
     old_cols = ", ".join(f"old.{c}" for c in _COLUMNS)
     for table, tokenizer in _TOKENIZERS.items():
+        delete = f"insert into [{table}]([{table}], rowid, {cols}) values('delete', old.rowid, {old_cols});"
+        insert = f"insert into [{table}](rowid, {cols}) values(new.rowid, {new_cols});"
+        # A document rewritten with the same title and text (re-extracted) keeps its index entries.
+        changed = " or ".join(["old.rowid != new.rowid", *(f"old.{c} is not new.{c}" for c in _COLUMNS)])
+        update = f"CREATE TRIGGER [{table}_au] after update on documents when {changed} begin {delete} {insert} end"
         exists = db.execute("select 1 from sqlite_master where name = ?", [table]).fetchall()
         if exists:
+            # Made by an older kehoach: its update trigger re-indexed every rewritten document.
+            stored = db.execute("select sql from sqlite_master where type = 'trigger' and name = ?",
+                                [f"{table}_au"]).fetchall()
+            if stored != [(update,)]:
+                db.execute(f"drop trigger if exists [{table}_au]")
+                db.execute(update)
             continue
         db.execute(
             f"create virtual table [{table}] using fts5({cols}, content='documents', content_rowid='rowid',"
             f" tokenize='{tokenizer}')"
         )
-        delete = f"insert into [{table}]([{table}], rowid, {cols}) values('delete', old.rowid, {old_cols});"
-        insert = f"insert into [{table}](rowid, {cols}) values(new.rowid, {new_cols});"
         db.execute(f"create trigger if not exists [{table}_ai] after insert on documents begin {insert} end")
         db.execute(f"create trigger if not exists [{table}_ad] after delete on documents begin {delete} end")
-        db.execute(
-            f"create trigger if not exists [{table}_au] after update on documents begin {delete} {insert} end"
-        )
+        db.execute(update)
         db.execute(f"insert into [{table}]([{table}]) values('rebuild')")
 
 

@@ -76,11 +76,30 @@ HEADER_FIELDS = [
 ]
 
 
+def insert_statement(table: str, columns: Iterable[str]) -> str:
+    """'insert into [table] (a, b) values (?, ?)': what a prepared row (a tuple of ``columns``) is written by."""
+    columns = list(columns)
+    return f"insert into [{table}] ({', '.join(columns)}) values ({', '.join('?' * len(columns))})"
+
+
+# Rows travel from the worker to the writer as tuples in the column order of TABLES, written by these
+# statements (executemany on the connection: no per-value conversion, nothing to look up per row).
+_INSERT = {name: insert_statement(name, columns) for name, columns in TABLES.items()}
+_INSERT_BUDGET = insert_statement("budget_items", ["rowid", *TABLES["budget_items"]])
+_DOCUMENT_COLUMNS = list(TABLES["documents"])
+_UPDATE_DOCUMENT = (
+    f"update documents set ({', '.join(_DOCUMENT_COLUMNS)}) = ({', '.join('?' * len(_DOCUMENT_COLUMNS))}) where id = ?"
+)
+
+
 def open_db(path: Path | str) -> sqlite_utils.Database:
     """Open (and if needed create) a kehoach database, in WAL mode with a busy timeout."""
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA busy_timeout = 30000")
     db.enable_wal()
+    # In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash or power cut can lose the
+    # last documents committed (a re-run reads them again) but never leaves half of one or a corrupt file.
+    db.execute("PRAGMA synchronous = NORMAL")
     db.conn.create_function("kh_fold", 1, fold, deterministic=True)
     _ensure_schema(db)
     return db
@@ -181,6 +200,27 @@ def _summarise(db: sqlite_utils.Database, ids_sql: str, params: list[Any] | None
     _mark_latest(db)
 
 
+def _write_summaries(db: sqlite_utils.Database, prepared: PreparedDocument, budget_rowid: int,
+                     other_groups: bool) -> None:
+    """Insert the summary rows of one just written document, then re-rank its place, and the places
+    remembered in summary_groups when ``other_groups`` (documents it replaced)."""
+    conn = db.conn
+    for name, rows in prepared.summaries.items():
+        if name == "counted_budget_items":  # their ids are the rowids their budget rows were given
+            rows = [(budget_rowid + 1 + index, *rest) for index, *rest in rows]
+        conn.executemany(_INSERT_SUMMARY[name], rows)
+    params = {"id": prepared.id}
+    if other_groups:
+        conn.execute(_REMEMBER_ONE, params)
+        _mark_latest(db)
+    else:
+        conn.execute(views.LATEST_UPDATE_ONE, params)
+
+
+_INSERT_SUMMARY = {name: insert_statement(name, columns) for name, (columns, _pk) in views.SUMMARY_TABLES.items()}
+_REMEMBER_ONE = "insert or ignore into summary_groups select place_group from document_summary where document_id = :id"
+
+
 def _remember_groups(db: sqlite_utils.Database, groups_sql: str, params: list[Any] | None = None) -> None:
     # The places whose latest plan may change: their rows are re-ranked by _mark_latest.
     db.execute("create temp table if not exists summary_groups (place_group text primary key)")
@@ -203,14 +243,17 @@ def is_current(db: sqlite_utils.Database, document_id: str, version: str) -> boo
 @dataclass(frozen=True)
 class PreparedDocument:
     """One document as the rows the store writes: built where it was extracted (a worker process),
-    written by the one process that writes the database. Plain values only, so it pickles cheaply."""
+    written by the one process that writes the database. Plain values only, so it pickles cheaply:
+    each row a tuple in the column order of its table (TABLES, places.PLACE_COLUMNS)."""
 
     id: str
     path: str
     status: str
-    document: dict[str, Any]
-    places: list[dict[str, Any]]
-    children: dict[str, list[dict[str, Any]]]
+    document: tuple[Any, ...]
+    places: list[tuple[Any, ...]]
+    children: dict[str, list[tuple[Any, ...]]]  # tables without rows left out
+    # views.summary_rows: what views.SUMMARY_SELECTS would give, computed here rather than by the writer.
+    summaries: dict[str, list[tuple[Any, ...]]]
 
     @property
     def row_count(self) -> int:
@@ -220,11 +263,24 @@ class PreparedDocument:
 
 def prepare(document: PlanDocument, size_bytes: int | None = None) -> PreparedDocument:
     """The rows of one extracted document, ready for save_prepared."""
+    children = {name: rows_of(name, document) for name in CHILD_TABLES}
+    return prepared_rows(_document_row(document, size_bytes), places.place_tuples(document), children)
+
+
+def prepared_rows(
+    document: tuple[Any, ...], place_rows: list[tuple[Any, ...]], children: dict[str, list[tuple[Any, ...]]]
+) -> PreparedDocument:
+    """A PreparedDocument from its rows (tuples in the column order of TABLES and places.PLACE_COLUMNS),
+    with the summary rows they give."""
+    row = dict(zip(_DOCUMENT_COLUMNS, document, strict=True))
+    children = {name: rows for name, rows in children.items() if rows}
+    summaries = views.summary_rows(
+        row, *([dict(zip(TABLES[name], r, strict=True)) for r in children.get(name, ())]
+               for name in ("budget_items", "poverty_stats", "findings")),
+    )
     return PreparedDocument(
-        id=document.id, path=document.path, status=document.status,
-        document=_document_row(document, size_bytes),
-        places=places.place_rows(document),
-        children={name: list(rows_of(name, document)) for name in CHILD_TABLES},
+        id=row["id"], path=row["path"], status=row["status"], document=document, places=place_rows,
+        children=children, summaries=summaries,
     )
 
 
@@ -236,21 +292,34 @@ def save(db: sqlite_utils.Database, document: PlanDocument, size_bytes: int | No
 def save_prepared(db: sqlite_utils.Database, prepared: PreparedDocument) -> int:
     """Write a prepared document, replacing what was stored for its content or its path; rows written."""
     with writing(db):
-        stale = [
-            row[0]
-            for row in db.execute(
-                "select id from documents where id = ? or path = ?", [prepared.id, prepared.path]
-            ).fetchall()
-        ]
-        for old_id in stale:
-            _delete(db, old_id)
-        db["documents"].insert(prepared.document)
-        places.save_places(db, prepared.id, prepared.places)
+        conn = db.conn
+        stale = conn.execute(
+            "select id from documents where id = ? or path = ?", [prepared.id, prepared.path]
+        ).fetchall()
+        same_content = False
+        for (old_id,) in stale:
+            if old_id == prepared.id:  # the same file content again (a newer extractor version)
+                same_content = True
+                _delete(db, old_id, keep_document=True)
+            else:
+                _delete(db, old_id)
+        if same_content:
+            # Rewritten in place: when its title and text are unchanged, the full-text indexes are not
+            # touched (search.ensure_fts's update trigger), which re-indexing would cost most of the save.
+            conn.execute(_UPDATE_DOCUMENT, (*prepared.document, prepared.id))
+        else:
+            conn.execute(_INSERT["documents"], prepared.document)
+        places.save_place_tuples(db, prepared.id, prepared.places)
+        # The rowids budget rows get (what SQLite gives a row without one: the largest + 1), written out
+        # because counted_budget_items keys on them.
+        budget_rowid = conn.execute("select coalesce(max(rowid), 0) from budget_items").fetchone()[0]
         for name, table_rows in prepared.children.items():
-            if table_rows:
-                db[name].insert_all(table_rows)
-        _summarise(db, "select ?", [prepared.id])
-        db.execute("delete from failures where path = ?", [prepared.path])
+            if name == "budget_items":
+                conn.executemany(_INSERT_BUDGET, [(budget_rowid + 1 + i, *row) for i, row in enumerate(table_rows)])
+            else:
+                conn.executemany(_INSERT[name], table_rows)
+        _write_summaries(db, prepared, budget_rowid, other_groups=bool(stale))
+        conn.execute("delete from failures where path = ?", [prepared.path])
     return prepared.row_count
 
 
@@ -280,18 +349,25 @@ def forget(db: sqlite_utils.Database, paths: Iterable[str]) -> int:
     return len(paths)
 
 
-def _delete(db: sqlite_utils.Database, document_id: str) -> None:
+def _delete(db: sqlite_utils.Database, document_id: str, keep_document: bool = False) -> None:
+    """Delete a document and its rows (its place rows go with it: trigger document_places_ad); with
+    ``keep_document`` only its rows, for save_prepared to rewrite the document row in place."""
     _remember_groups(db, "select place_group from document_summary where document_id = ?", [document_id])
-    for name in [*views.SUMMARY_TABLES, *CHILD_TABLES]:
-        db.execute(f"delete from [{name}] where document_id = ?", [document_id])
-    db.execute("delete from documents where id = ?", [document_id])
+    params = [document_id]
+    for statement in _DELETE_ROWS:
+        db.conn.execute(statement, params)
+    if not keep_document:
+        db.conn.execute("delete from documents where id = ?", params)
+
+
+_DELETE_ROWS = [f"delete from [{name}] where document_id = ?" for name in [*views.SUMMARY_TABLES, *CHILD_TABLES]]
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _document_row(document: PlanDocument, size_bytes: int | None) -> dict[str, Any]:
+def _document_row(document: PlanDocument, size_bytes: int | None) -> tuple[Any, ...]:
     header = document.header
     row: dict[str, Any] = {
         "id": document.id,
@@ -312,86 +388,90 @@ def _document_row(document: PlanDocument, size_bytes: int | None) -> dict[str, A
     for name in HEADER_FIELDS:
         located = getattr(header, name)
         row[name] = located.value if located is not None else None
-    return row
+    return tuple(row[column] for column in _DOCUMENT_COLUMNS)
 
 
-def rows_of(table: str, document: PlanDocument) -> Iterable[dict[str, Any]]:
-    """The rows ``document`` contributes to one child table."""
-    doc = {"document_id": document.id}
+def rows_of(table: str, document: PlanDocument) -> list[tuple[Any, ...]]:
+    """The rows ``document`` contributes to one child table, each a tuple in the column order of TABLES."""
+    doc = document.id
     if table == "document_fields":
         header = document.header
-        for name in [*HEADER_FIELDS, "issue_date"]:
+        rows = []
+        for name in _FIELD_NAMES:
             located = getattr(header, name)
             if located is not None:
                 value = located.value.iso if name == "issue_date" else located.value
-                yield {**doc, "field": name, "value": str(value), **_span(located.evidence)}
-    elif table == "doc_references":
-        for ref in document.references:
-            yield {
-                **doc, "doc_type": _v(ref.doc_type), "so_hieu": ref.so_hieu.value, "number": ref.number,
-                "symbol": ref.symbol, "issue_date": ref.issue_date.value.iso if ref.issue_date else None,
-                "issuer": _v(ref.issuer), **_span(ref.evidence, ref),
-            }
-    elif table == "budget_items":
-        for item in document.budget_items:
-            yield {
-                **doc, "label": item.label, "component": item.component, "kind": item.kind,
-                "is_total": int(item.is_total), "year": item.year, "period": item.period,
-                "amount_vnd": item.amount_vnd.value, **_span(item.evidence, item),
-            }
-    elif table == "targets":
-        for target in document.targets:
-            yield {
-                **doc, "indicator": target.indicator, "comparator": target.comparator,
-                "value": float(target.value.value), "value_text": str(target.value.value),
-                "unit": target.unit, "year": target.year, **_span(target.evidence, target),
-            }
-    elif table == "poverty_stats":
+                rows.append((doc, name, str(value), *_span(located.evidence)))
+        return rows
+    if table == "doc_references":
+        return [
+            (doc, _v(ref.doc_type), ref.so_hieu.value, ref.number, ref.symbol,
+             ref.issue_date.value.iso if ref.issue_date else None, _v(ref.issuer), *_span(ref.evidence, ref))
+            for ref in document.references
+        ]
+    if table == "budget_items":
+        return [
+            (doc, item.label, item.component, item.kind, int(item.is_total), item.year, item.period,
+             item.amount_vnd.value, *_span(item.evidence, item))
+            for item in document.budget_items
+        ]
+    if table == "targets":
+        return [
+            (doc, target.indicator, target.comparator, float(target.value.value), str(target.value.value),
+             target.unit, target.year, *_span(target.evidence, target))
+            for target in document.targets
+        ]
+    if table == "poverty_stats":
+        rows = []
         for stat in document.poverty_stats:
             rate = stat.rate_percent.value if stat.rate_percent else None
-            yield {
-                **doc, "category": stat.category, "measure": stat.measure, "year": stat.year,
-                "village": stat.village, "households": _v(stat.households),
-                "total_households": _v(stat.total_households),
-                "rate_percent": float(rate) if rate is not None else None,
-                "rate_text": str(rate) if rate is not None else None, "planned": int(stat.planned),
-                "comparator": stat.comparator, "origin": stat.origin, **_span(stat.evidence, stat),
-            }
-    elif table == "households":
-        for household in document.households:
-            yield {
-                **doc, "village": household.village, "category": household.category,
-                "honorific": household.honorific, "name": household.name.value,
-                "members": _v(household.members), "workers": _v(household.workers),
-                "cause": _v(household.cause), **_span(household.evidence, household),
-            }
-    elif table == "doc_tables":
-        for table_model in document.tables:
-            yield {
-                **doc, "table_index": table_model.index, "title": table_model.title,
-                "unit": table_model.unit, "header": json.dumps(table_model.header, ensure_ascii=False),
-                "row_count": len(table_model.rows), **_span(table_model.evidence),
-            }
-    elif table == "findings":
+            rows.append((
+                doc, stat.category, stat.measure, stat.year, stat.village, _v(stat.households),
+                _v(stat.total_households), float(rate) if rate is not None else None,
+                str(rate) if rate is not None else None, int(stat.planned), stat.comparator, stat.origin,
+                *_span(stat.evidence, stat),
+            ))
+        return rows
+    if table == "households":
+        return [
+            (doc, household.village, household.category, household.honorific, household.name.value,
+             _v(household.members), _v(household.workers), _v(household.cause), *_span(household.evidence, household))
+            for household in document.households
+        ]
+    if table == "doc_tables":
+        return [
+            (doc, table_model.index, table_model.title, table_model.unit,
+             _json(table_model.header), len(table_model.rows), *_span(table_model.evidence))
+            for table_model in document.tables
+        ]
+    if table == "findings":
+        rows = []
         for found in document.findings:
             first = found.evidence[0] if found.evidence else None
-            yield {
-                **doc, "rule": found.rule, "severity": found.severity, "message": found.message,
-                "stated": _decimal(found.stated), "expected": _decimal(found.expected),
-                "tolerance": _decimal(found.tolerance),
-                "char_start": first.start if first else None, "char_end": first.end if first else None,
-                "page": first.page if first else None, "raw": first.raw if first else None,
-                "evidence": json.dumps([span.model_dump() for span in found.evidence], ensure_ascii=False),
-            }
-    elif table == "table_rows":
-        for table_model in document.tables:
-            for row in table_model.rows:
-                cells = [cell.model_dump(mode="json", exclude_none=True) for cell in row.cells]
-                yield {
-                    **doc, "table_index": table_model.index, "row_index": row.index,
-                    "is_header": int(row.is_header), "is_total": int(row.is_total),
-                    "cells": json.dumps(cells, ensure_ascii=False), **_span(row.evidence),
-                }
+            rows.append((
+                doc, found.rule, found.severity, found.message, _decimal(found.stated), _decimal(found.expected),
+                _decimal(found.tolerance), first.start if first else None, first.end if first else None,
+                first.page if first else None, first.raw if first else None,
+                _json([_evidence_dict(span) for span in found.evidence]),
+            ))
+        return rows
+    if table == "table_rows":
+        return [
+            (doc, table_model.index, row.index, int(row.is_header), int(row.is_total),
+             _json([cell.model_dump(mode="json", exclude_none=True) for cell in row.cells]),
+             *_span(row.evidence))
+            for table_model in document.tables for row in table_model.rows
+        ]
+    raise ValueError(f"unknown child table {table!r}")
+
+
+_FIELD_NAMES = [*HEADER_FIELDS, "issue_date"]
+
+
+# json.dumps(value, ensure_ascii=False), without building an encoder per call.
+_json = json.JSONEncoder(ensure_ascii=False).encode
+# Each record model's field names, read once (pydantic's model_fields is a computed property).
+_FIELD_NAMES_OF: dict[type, tuple[str, ...]] = {}
 
 
 def _decimal(value: Any) -> str | None:
@@ -403,21 +483,30 @@ def _v(located: Value | None) -> Any:
     return located.value if located is not None else None
 
 
-def _span(evidence: Evidence, record: BaseModel | None = None) -> dict[str, Any]:
-    """The record's own span, and the spans of each of its located values as JSON."""
-    parts = {}
+def _evidence_dict(evidence: Evidence) -> dict[str, Any]:
+    # Evidence.model_dump() without pydantic's serializer: the same keys in the same order.
+    return {"start": evidence.start, "end": evidence.end, "page": evidence.page, "raw": evidence.raw}
+
+
+def _span(evidence: Evidence, record: BaseModel | None = None) -> tuple[Any, ...]:
+    """(char_start, char_end, page, raw, evidence): the record's own span, and the spans of each of its
+    located values as JSON."""
+    parts = None
     if record is not None:
-        for name in type(record).model_fields:
+        kind = type(record)
+        names = _FIELD_NAMES_OF.get(kind)
+        if names is None:
+            names = _FIELD_NAMES_OF[kind] = tuple(kind.model_fields)
+        for name in names:
             located = getattr(record, name)
             if isinstance(located, Value):
-                parts[name] = located.evidence.model_dump()
-    return {
-        "char_start": evidence.start,
-        "char_end": evidence.end,
-        "page": evidence.page,
-        "raw": evidence.raw,
-        "evidence": json.dumps(parts, ensure_ascii=False) if parts else None,
-    }
+                if parts is None:
+                    parts = {}
+                parts[name] = _evidence_dict(located.evidence)
+    return (
+        evidence.start, evidence.end, evidence.page, evidence.raw,
+        _json(parts) if parts else None,
+    )
 
 
 def stored_documents(db: sqlite_utils.Database) -> list[dict[str, Any]]:

@@ -1,9 +1,13 @@
 """The SQL views and indexes of a kehoach database, and the per-document tables they read, as data
-(created by ``store.open_db``, filled by ``store.save``)."""
+(created by ``store.open_db``, filled by ``store.save``); and summary_rows, the same per-document rows
+computed in Python where a document is prepared."""
 
 from __future__ import annotations
 
 import zlib
+from typing import Any
+
+from extractor.places import place_key
 
 # The place a plan speaks for: its commune, district or province according to its issuer level.
 _PLACE = (
@@ -225,6 +229,14 @@ LATEST_UPDATE = """with ranked as (select document_id, row_number() over (
 update document_summary set is_latest = (document_id in (select document_id from ranked where rank = 1))
 where place_group in (select place_group from summary_groups)"""
 
+# The same, for one document (the :id parameter) whose summary rows were just written and whose
+# place had no other re-ranking pending: its place group read from its own summary row.
+LATEST_UPDATE_ONE = LATEST_UPDATE.replace(
+    "in (select place_group from summary_groups)",
+    "= (select place_group from document_summary where document_id = :id)",
+)
+
+
 # Kept in the database (pragma user_version): a database summarised by other definitions is rebuilt.
 SUMMARY_VERSION = zlib.crc32(
     repr((SUMMARY_TABLES, SUMMARY_TABLE_INDEXES, SUMMARY_SELECTS, LATEST_UPDATE)).encode()
@@ -247,3 +259,143 @@ def create_statement(name: str) -> str:
     """The exact 'create view' statement of one view (compared with sqlite_master to detect changes)."""
     # SQLite stores the statement with its first words in capitals: compare like with like.
     return f"CREATE VIEW {name} as {VIEWS[name]}"
+
+
+# --- the same summary rows, computed in Python from one document's own rows --------------------------
+# store.prepare computes them where the document was extracted (a worker), so that the one process that
+# writes the database only inserts them. SUMMARY_SELECTS stay the definition (store.rebuild_summaries,
+# databases made by another version); tests/test_store_rows.py checks that both give the same rows.
+# SQL's rules are kept: NULL is never equal to anything, max() and sum() skip NULLs and give NULL when
+# nothing is left, 'x and NULL' is NULL when x holds.
+
+
+def _equal(a: Any, b: Any) -> bool:
+    return a is not None and b is not None and a == b
+
+
+def _max(values: Any) -> Any:
+    present = [value for value in values if value is not None]
+    return max(present) if present else None
+
+
+def _sum(values: Any) -> Any:
+    present = [value for value in values if value is not None]
+    return sum(present) if present else None
+
+
+def _fold(value: Any) -> str | None:
+    return None if value is None else place_key(str(value))
+
+
+def _counts(index: int, item: dict[str, Any], items: list[dict[str, Any]]) -> bool:
+    """_COUNTS for one budget row (rowids in list order)."""
+    amount, kind, component = item["amount_vnd"], item["kind"], item["component"]
+    if amount is None:
+        return False
+    if item["is_total"] == 0:
+        return True
+    if component is not None:
+        return not any(
+            _equal(p["kind"], kind) and _equal(p["component"], component) and p["is_total"] == 0 for p in items
+        )
+    return not any(
+        j != index and _equal(p["kind"], kind) and (
+            p["is_total"] == 0 or p["component"] is not None
+            or (p["amount_vnd"] is not None and (p["amount_vnd"] > amount or (p["amount_vnd"] == amount and j < index)))
+        )
+        for j, p in enumerate(items)
+    )
+
+
+# Per _POVERTY_FIGURES column, the poverty_stats column it is the largest of, and which rows (planned, measure).
+_POVERTY_SOURCES = [
+    ("households", 0, "level"), ("total_households", 0, "level"), ("rate_percent", 0, "level"),
+    ("households", 1, "level"), ("rate_percent", 1, "level"), ("households", 0, "reduction"),
+    ("rate_percent", 0, "reduction"), ("households", 1, "reduction"), ("rate_percent", 1, "reduction"),
+]
+
+
+def _sql_order(value: Any) -> tuple[int, Any]:
+    """Ascending SQL order: NULL first."""
+    return (0, 0) if value is None else (1, value)
+
+
+def summary_rows(
+    document: dict[str, Any], budget: list[dict[str, Any]], poverty: list[dict[str, Any]],
+    findings: list[dict[str, Any]],
+) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows SUMMARY_SELECTS give one document, per SUMMARY_TABLES table in column order, from its
+    documents row and its budget_items, poverty_stats and findings rows (dicts by column, in rowid order).
+    counted_budget_items rows start with the index of their budget row, not its rowid (known when written)."""
+    doc, plan_year, level = document["id"], document["plan_year"], document["issuer_level"]
+    province, district, commune = document["province"], document["district"], document["commune"]
+    chosen = {"xa": commune, "huyen": district, "tinh": province}.get(level) if level is not None else None
+    place = next((name for name in (chosen, commune, district, province) if name is not None), None)
+    located = (doc, document["path"], level, province, district, commune, place, plan_year)
+
+    counted = [
+        (index, doc, item["component"], item["kind"], item["is_total"],
+         item["year"] if item["year"] is not None else plan_year, item["amount_vnd"], item["label"])
+        for index, item in enumerate(budget) if _counts(index, item, budget)
+    ]
+    by_component: dict[Any, list[tuple[Any, ...]]] = {}
+    for row in counted:
+        by_component.setdefault(row[2], []).append(row)
+    document_budget = [
+        (*located, component, *(_sum(row[6] for row in rows if _equal(row[3], kind)) for kind in _KINDS), len(rows))
+        for component, rows in sorted(by_component.items(), key=lambda entry: _sql_order(entry[0]))
+    ]
+
+    groups: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
+    for stat in poverty:
+        if stat["village"] is not None:
+            continue
+        year = stat["year"]
+        if year is None and plan_year is not None and stat["planned"] is not None:
+            year = plan_year - 1 + stat["planned"]
+        groups.setdefault((year, stat["category"]), []).append(stat)
+    figures = []
+    for (year, category), stats in groups.items():
+        values = tuple(
+            _max(s[column] for s in stats if _equal(s["planned"], planned) and _equal(s["measure"], measure))
+            for column, planned, measure in _POVERTY_SOURCES
+        )
+        has_actual = values[0] is not None or values[2] is not None
+        # _BASE: 1, 0, or NULL when the year or the plan year is unknown.
+        base = (None if year is None or plan_year is None else int(year <= plan_year)) if has_actual else 0
+        figures.append((year, category, values, base))
+    # The window's order: by category, then _BASE desc (NULL last), then year desc (NULL last).
+    figures.sort(key=lambda f: (_sql_order(f[1]), {1: 0, 0: 1, None: 2}[f[3]], (1, 0) if f[0] is None else (0, -f[0])))
+    document_poverty = []
+    for position, (year, category, values, base) in enumerate(figures):
+        first = position == 0 or figures[position - 1][1] != category  # a partition's first row (NULL = NULL)
+        document_poverty.append(
+            (doc, level, province, district, commune, place, plan_year, year, category, *values,
+             int(base == 1 and first))
+        )
+
+    def pivot(column: int, category: str, base_row: bool) -> Any:
+        return _max(
+            row[column] for row in document_poverty
+            if _equal(row[8], category) and (row[-1] if base_row else _equal(row[7], plan_year))
+        )
+
+    sums = [_sum(row[8 + k] for row in document_budget) for k in range(1, len(_KINDS) + 1)]
+    stated = _max(
+        item["amount_vnd"] for item in budget
+        if _equal(item["kind"], "planned") and item["is_total"] == 1 and item["component"] is None
+    )
+    summary = (
+        doc, document["path"], document["status"], level, province, district, commune, place,
+        _fold(province), _fold(district), _fold(place) if place is not None else doc, 0, plan_year,
+        document["issue_date"], document["extracted_at"], *sums, stated,
+        _sum(row[-1] for row in document_budget) or 0,
+        pivot(7, "poor", True), pivot(9, "poor", True), pivot(11, "poor", True), pivot(11, "near_poor", True),
+        pivot(17, "poor", False), pivot(16, "poor", False), pivot(17, "near_poor", False),
+        sum(1 for f in findings if _equal(f["severity"], "error")),
+        sum(1 for f in findings if _equal(f["severity"], "warning")), len(findings),
+    )
+    return {
+        "counted_budget_items": counted, "document_budget": document_budget,
+        "document_poverty": document_poverty, "document_summary": [summary],
+    }
