@@ -7,6 +7,7 @@ joined by ',', ';' or 'và', closed by ')', a full stop or the end of the paragr
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -33,7 +34,9 @@ _NUMBER_RE = regex.compile(NUMBER)
 _NUMBERS = Anchored(_NUMBER_RE, NUMBER_START_RE)  # _NUMBER_RE's matches, tried only where a number starts
 _MONEY_RE = regex.compile(MONEY, _I)
 _UNIT_RE = regex.compile(r"[ \t\n]*(?P<unit>\p{L}+)(?:[ \t\n]+(?P<noun>\p{L}+))?")
-_WORD_BEFORE_RE = regex.compile(r"(\p{L}+)[ \t\n]*$")
+# Read backwards from where it is matched: the run of letters ending there (one anchored match, where
+# '(\p{L}+)[ \t\n]*$' searched over the words before a number tried every offset).
+_LETTERS_BEFORE_RE = regex.compile(r"\p{L}+", regex.REVERSE)
 _CONNECTOR_RE = regex.compile(
     r"\(|:|(?<!\p{L})(?P<word>" + "|".join(vocab.CONNECTOR_WORDS) + r")(?!\p{L})(?:\s*:)?", _I
 )
@@ -42,6 +45,8 @@ _GAP_FORBIDDEN_RE = regex.compile(r"[0-9,.;:!?()\[\]/%\t]")
 _COMPOUND_GAP_RE = regex.compile(r"[\p{L} \t\n]*?(?:,|(?<!\p{L})và)[ \t\n]*")
 _AND_RE = regex.compile(r"(?<!\p{L})và(?!\p{L})", _I)
 _ATTRIBUTE_RE = regex.compile(vocab.ATTRIBUTE_PART, _I | regex.DOTALL)
+_DIGIT_RUN_RE = regex.compile(r"[0-9]+")
+_WORD_NEXT_RE = regex.compile(r"\s+\p{L}")
 _YEAR_RE = regex.compile(r"(?<![0-9.,])(?:19|20)[0-9]{2}(?![0-9.,][0-9])")
 _MAX_GAP_WORDS = 20
 _MAX_COMPOUND_WORDS = 5
@@ -96,14 +101,18 @@ def find_breakdowns(source: SourceText) -> tuple[Breakdown, ...]:
     """Every count the text breaks into parts, in reading order (cached: two rule families ask)."""
     text = source.text
     paragraphs = cached_paragraphs(source)
+    # Each number starts a run of digits: a paragraph with fewer than two runs has no whole and part.
+    runs = [match.start() for match in _DIGIT_RUN_RE.finditer(text)]
     found = []
     for start, end in zip([0] + [e + 1 for e in paragraphs.ends], paragraphs.ends + [len(text)]):
-        if start >= end or "\t" in text[start:end]:
-            continue  # blank, or a table row: tables have their own total rows
-        counts = find_counts(text, start, end)
+        first = bisect.bisect_left(runs, start)
+        if first + 1 >= len(runs) or runs[first + 1] >= end or "\t" in text[start:end]:
+            continue  # fewer than two numbers, or a table row: tables have their own total rows
+        connectors = list(_CONNECTOR_RE.finditer(text, start, end))
+        counts = find_counts(text, start, end) if connectors else []
         if len(counts) < 2:
             continue
-        for connector in _CONNECTOR_RE.finditer(text, start, end):
+        for connector in connectors:
             breakdown = _breakdown(text, counts, connector, end)
             if breakdown is not None:
                 found.append(breakdown)
@@ -125,8 +134,8 @@ def _count_at(text: str, match: regex.Match, limit: int) -> Count | None:
     before = text[max(0, match.start() - 2) : match.start()].rstrip(" ")
     if after[:1] in ("%", "/") or before[-1:] in ("/", "-", "–"):
         return None  # a rate, a ratio '163 hộ/ 889 hộ', a date or a range
-    word_before = _WORD_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())
-    if word_before and word_before[1].lower() in vocab.NUMBER_NAME_WORDS:
+    word_before = _word_before(text, match.start())
+    if word_before and word_before.lower() in vocab.NUMBER_NAME_WORDS:
         return None  # 'năm 2023', 'Dự án 1', 'thôn 3'
     number = parse_number(match.group())
     if number is None:
@@ -135,7 +144,7 @@ def _count_at(text: str, match: regex.Match, limit: int) -> Count | None:
     if money and money.start("amount") == match.start():
         unit = squash(money["unit"]).lower()
         multiplier = unit_multiplier(money["unit"])
-        if unit in BARE_MULTIPLIERS and regex.match(r"\s+\p{L}", text[money.end() : money.end() + 2]):
+        if unit in BARE_MULTIPLIERS and _WORD_NEXT_RE.match(text[money.end() : money.end() + 2]):
             return None  # '2 triệu người': a count of people in millions, not money
         value = money_of(money)
         if value is None or multiplier is None:
@@ -149,6 +158,16 @@ def _count_at(text: str, match: regex.Match, limit: int) -> Count | None:
         return None
     noun = unit["noun"].lower() if unit["noun"] else None
     return Count(number, word, noun, match.start(), unit.end("unit"), _place(number))
+
+
+def _word_before(text: str, offset: int) -> str | None:
+    """The word right before ``offset`` (spaces, tabs and line ends between), within its 20 characters."""
+    start = max(0, offset - 20)
+    end = offset
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    letters = _LETTERS_BEFORE_RE.match(text, start, end)
+    return letters.group() if letters else None
 
 
 def _place(number: Decimal) -> Decimal:

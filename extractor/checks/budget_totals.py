@@ -17,6 +17,7 @@ _I = regex.IGNORECASE
 _MONEY_RE = regex.compile(MONEY, _I)
 _PROJECT_COUNT_RE = regex.compile(vocab.PROJECT_COUNT, _I)
 _COMPONENT_RE = regex.compile(r"^(?:Dự án (?P<project>[0-9]+))?(?: / )?(?:Tiểu dự án (?P<sub>[0-9]+))?$")
+_PER_UNIT_RE = regex.compile(r"\s*/")
 _MAX_SUMS = 256
 _FAMILY = {"prior_result": "prior", "spent": "spent"}  # planned, allocated and other amounts go together
 
@@ -60,7 +61,7 @@ def budget_findings(document: PlanDocument, sections: Sections) -> tuple[list[Fi
 
 def _per_unit(text: str, item: BudgetItem) -> bool:
     """'5 triệu đồng/hộ' is a rate, never a part of a total."""
-    return bool(regex.match(r"\s*/", text[item.amount_vnd.evidence.end : item.amount_vnd.evidence.end + 3]))
+    return bool(_PER_UNIT_RE.match(text[item.amount_vnd.evidence.end : item.amount_vnd.evidence.end + 3]))
 
 
 def _family(item: BudgetItem) -> str:

@@ -7,8 +7,10 @@ and the annex table, in two sections) is one fact with several figures, so one c
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from extractor.checks import words
 from extractor.checks.intervals import INF, Figure, Interval, interval
@@ -17,6 +19,8 @@ from extractor.parsers.poverty_words import bound
 from extractor.structure import paragraphs
 from extractor.text import SourceText, squash
 from schemas import PlanDocument, PovertyStat, Value
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,14 @@ class Key:
     standard: str | None = None
 
     def but(self, **changes) -> Key:
-        return Key(**{**self.__dict__, **changes})
+        """This key with some fields changed (the checks ask for many: built without the frozen __init__'s
+        one object.__setattr__ per field)."""
+        if not changes.keys() <= self.__dict__.keys():
+            unknown = sorted(changes.keys() - self.__dict__.keys())
+            raise TypeError(f"Key.but({unknown}): extractor/checks/facts.py's Key has no such field; use {list(self.__dict__)}")
+        key = object.__new__(Key)
+        key.__dict__.update(self.__dict__, **changes)
+        return key
 
     def describe(self) -> str:
         return words.describe(self.year, self.planned, self.village, self.standard)
@@ -116,7 +127,7 @@ def poverty_facts(document: PlanDocument) -> PovertyFacts:
     for stat in document.poverty_stats:
         if stat.category != "escaped" and reader.usable(stat):
             reader.add(stat)
-    for match in words.TOTALS.finditer(document.text):
+    for match in words.totals(document.text):
         count, year = parse_count(match["count"]), words.total_year(match)
         if year is not None and count is not None:
             evidence = reader.source.span_of(match, "count")
@@ -126,7 +137,12 @@ def poverty_facts(document: PlanDocument) -> PovertyFacts:
 
 
 class _Reader:
-    """Reads the figures of each statement, with the words around them in the text."""
+    """Reads the figures of each statement, with the words around them in the text.
+
+    A table row gives several statements (poor and near-poor, level and reduction) over one span: the clause
+    around an offset, and what the words of a statement's span say, are read once (``_once``), for this
+    document only.
+    """
 
     def __init__(self, document: PlanDocument) -> None:
         self.source = SourceText(document.text, tuple(document.page_starts))
@@ -139,15 +155,27 @@ class _Reader:
         self.shares: dict[tuple, Share] = {}
         named = {words.standard_of(m) for m in words.STANDARD_RE.finditer(self.text)}
         self.several_standards = len(named) > 1
+        self._read: dict[tuple, Any] = {}
+
+    def _once(self, key: tuple, read: Callable[[], T]) -> T:
+        """``read()``, worked out the first time ``key`` is asked for."""
+        if key not in self._read:
+            self._read[key] = read()
+        return self._read[key]
+
+    def _clause_at(self, offset: int) -> tuple[int, int]:
+        return self._once(("clause", offset), lambda: self.paragraphs.clause_at(offset))
 
     def usable(self, stat: PovertyStat) -> bool:
         """False for a subgroup's or another area's figure, and for a figure written with another year."""
         start, end = stat.evidence.start, stat.evidence.end
-        clause_start = min(self.paragraphs.clause_at(start)[0], start)
+        clause_start = min(self._clause_at(start)[0], start)
         phrase = self.text[clause_start:end]
-        if words.is_subgroup(phrase) or (stat.origin == "text" and words.is_other_area(phrase, self.level)):
+        if self._once(("subgroup", clause_start, end), lambda: words.is_subgroup(phrase)):
             return False
-        if stat.measure != "level" and words.names_period(phrase):
+        if stat.origin == "text" and words.is_other_area(phrase, self.level):
+            return False
+        if stat.measure != "level" and self._once(("period", clause_start, end), lambda: words.names_period(phrase)):
             return False  # a change over several years
         if stat.origin == "text":
             for value in _values(stat):
@@ -167,8 +195,7 @@ class _Reader:
         rate_key = key
         if rate is not None and stat.measure == "reduction" and words.is_over_all_households(self._after(rate)):
             rate_key = key.but(measure="reduction_share")
-        fact = self.facts.setdefault(key, Fact(key))
-        rate_fact = self.facts.setdefault(rate_key, Fact(rate_key))
+        fact, rate_fact = self._fact(key), self._fact(rate_key)
         _add(fact.counts, count)
         _add(rate_fact.rates, rate)
         if stat.category == "multidimensional" and words.POOR_ONLY_RE.search(stat.evidence.raw):
@@ -180,11 +207,19 @@ class _Reader:
         # '23 hộ nghèo trở lên, ... bằng 0,91%': the rate is that of the count as written.
         paired = count is not None and rate is not None and rate.comparator is None
         if paired and key.year is not None and rate_key.measure in ("level", "reduction_share"):
-            pair = Pair(rate_key, count.as_written(), rate, total)
-            self.pairs.setdefault((rate_key, count.value, rate.value, total and total.value), pair)
+            pair_key = (rate_key, count.value, rate.value, total and total.value)
+            if pair_key not in self.pairs:
+                self.pairs[pair_key] = Pair(rate_key, count.as_written(), rate, total)
         if count is not None and stat.measure == "reduction":
             for share in self._shares(stat, key, count):
                 self.shares.setdefault((key, count.value, share.share.value), share)
+
+    def _fact(self, key: Key) -> Fact:
+        """The fact of ``key``, made the first time it is asked for."""
+        fact = self.facts.get(key)
+        if fact is None:
+            fact = self.facts[key] = Fact(key)
+        return fact
 
     def _key(self, stat: PovertyStat) -> Key:
         year = stat.year
@@ -198,7 +233,7 @@ class _Reader:
     def _standard(self, stat: PovertyStat) -> str | None:
         if not self.several_standards:
             return None
-        clause_start, clause_end = self.paragraphs.clause_at(stat.evidence.start)
+        clause_start, clause_end = self._clause_at(stat.evidence.start)
         named = words.STANDARD_RE.search(self.text, min(clause_start, stat.evidence.start), max(clause_end, stat.evidence.end))
         return words.standard_of(named) if named else None
 
@@ -206,7 +241,7 @@ class _Reader:
         return any(self._year_written(value) == (stat.year, True) for value in _values(stat))
 
     def _year_written(self, value: Value) -> tuple[int, bool] | None:
-        clause_start, _ = self.paragraphs.clause_at(value.evidence.start)
+        clause_start, _ = self._clause_at(value.evidence.start)
         return words.year_written(self.text[clause_start : value.evidence.start], self._after(value))
 
     def _bound(self, value: Value | None) -> str | None:
@@ -224,7 +259,7 @@ class _Reader:
         return self.text[value.evidence.end : value.evidence.end + 48]
 
     def _clause_end(self, stat: PovertyStat) -> int:
-        _, end = self.paragraphs.clause_at(max(stat.evidence.start, stat.evidence.end - 1))
+        _, end = self._clause_at(max(stat.evidence.start, stat.evidence.end - 1))
         return max(end, stat.evidence.end)
 
     def _compared_with(self, stat: PovertyStat) -> set[int]:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 from extractor.checks.finding import finding, vn
-from extractor.checks.list_claim import CATEGORY_WORDS, MEASURE_WORDS, SOURCE_WORDS, Claim, Key
+from extractor.checks.list_claim import (
+    CATEGORY_WORDS,
+    MEASURE_WORDS,
+    SOURCE_WORDS,
+    Claim,
+    Key,
+)
 from schemas import Finding
 
 # On a tie, the value of the kind listed first is the reference: what the list names, then the table.

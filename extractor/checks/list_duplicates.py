@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 from extractor.checks.finding import finding
-from extractor.checks.list_keys import person_key, village_key
 from extractor.checks.list_segments import Lists
 from schemas import Finding, Household, PlanDocument
 
@@ -23,7 +22,7 @@ def duplicate_findings(document: PlanDocument, lists: Lists) -> list[Finding]:
     """
     groups: dict[tuple[str, str], list[Household]] = defaultdict(list)
     for household in document.households:
-        groups[(village_key(household.village), person_key(household.name.value))].append(household)
+        groups[(lists.keys.village(household.village), lists.keys.person(household.name.value))].append(household)
     findings = []
     for group in groups.values():
         if len(group) < 2:

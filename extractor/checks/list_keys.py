@@ -12,6 +12,7 @@ from extractor.vocab.households import VILLAGE_LEVEL
 # Combining tone marks (huyền, sắc, ngã, hỏi, nặng) and the sign each leaves at the end of its word's key;
 # the other marks (ô, ơ, ư, ă, â, đ) are letters and stay.
 _TONE_MARKS = {"\u0300": "`", "\u0301": "'", "\u0303": "~", "\u0309": "?", "\u0323": "."}
+_DROP_TONES = str.maketrans(dict.fromkeys(_TONE_MARKS))
 _LEVEL_PREFIX = regex.compile(rf"^{VILLAGE_LEVEL}\s+(?:số\s+)?(?=\S)", regex.IGNORECASE)
 _LEADING_ZEROS = regex.compile(r"(?<![0-9])0+(?=[0-9])")
 _EDGE_PUNCTUATION = regex.compile(r"^[\s,.;:()\-–]+|[\s,.;:()\-–]+$")
@@ -33,8 +34,8 @@ def text_key(text: str) -> str:
     words = []
     for word in squash(unicodedata.normalize("NFC", text)).casefold().split(" "):
         letters = unicodedata.normalize("NFD", word)
-        tones = "".join(_TONE_MARKS[char] for char in letters if char in _TONE_MARKS)
-        base = "".join(char for char in letters if char not in _TONE_MARKS)
+        base = letters.translate(_DROP_TONES)
+        tones = "".join(_TONE_MARKS[char] for char in letters if char in _TONE_MARKS) if base != letters else ""
         words.append(unicodedata.normalize("NFC", base) + tones)
     return " ".join(words)
 
@@ -51,3 +52,29 @@ def village_key(village: str | None) -> str:
 def person_key(name: str) -> str:
     """The key of a household head's name."""
     return text_key(_EDGE_PUNCTUATION.sub("", name))
+
+
+class Keys:
+    """``village_key`` and ``person_key`` of one document, each spelling worked out once.
+
+    A plan names each village many times (statistics, headings, every listed household); make one per
+    document, so that nothing is kept from one document to the next.
+    """
+
+    def __init__(self) -> None:
+        self._villages: dict[str | None, str] = {}
+        self._people: dict[str, str] = {}
+
+    def village(self, village: str | None) -> str:
+        """``village_key(village)``."""
+        key = self._villages.get(village)
+        if key is None:
+            key = self._villages[village] = village_key(village)
+        return key
+
+    def person(self, name: str) -> str:
+        """``person_key(name)``."""
+        key = self._people.get(name)
+        if key is None:
+            key = self._people[name] = person_key(name)
+        return key

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
-from extractor.checks.list_keys import village_key
+from extractor.checks.list_keys import Keys
 from extractor.parsers.lists import ListContext, list_context
 from extractor.structure import BULLET
 from extractor.text import SourceText
@@ -51,6 +51,7 @@ class Lists:
     tables: tuple[Table, ...]
     text: str
     villages: frozenset[str]  # keys of every village the plan names in its statistics and lists
+    keys: Keys = field(default_factory=Keys, compare=False, repr=False)  # the document's village and person keys
 
     def list_of(self, household: Household) -> tuple[str, int]:
         """Which list a household is in: ('table', index) or ('text', category segment index)."""
@@ -68,9 +69,9 @@ class Lists:
         index = bisect.bisect_right(self.context.village_starts, offset) - 1
         start = self.context.village_starts[index] if index >= 0 else 0
         start = self.text.find("\n", start) + 1  # skip the heading itself
-        own = village_key(village)
+        own = self.keys.village(village)
         for line in _HEADING_LIKE.finditer(self.text, start, offset):
-            name = village_key(line["name"])
+            name = self.keys.village(line["name"])
             if name != own and name in self.villages:
                 return True
         return False
@@ -103,10 +104,11 @@ def read_lists(document: PlanDocument) -> Lists:
         village = context.village_at(start)
         unread = _unread_items(document.text, first, end, listed)
         segments.append(Segment(index, start, end, category, village, listed, headings, unread))
+    keys = Keys()
     villages = frozenset(
-        village_key(item.village) for item in [*document.poverty_stats, *document.households] if item.village
+        keys.village(item.village) for item in [*document.poverty_stats, *document.households] if item.village
     )
-    return Lists(context, tuple(segments), tuple(document.tables), document.text, villages)
+    return Lists(context, tuple(segments), tuple(document.tables), document.text, villages, keys)
 
 
 def _unread_items(text: str, start: int, end: int, listed: tuple[Household, ...]) -> int:

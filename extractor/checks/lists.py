@@ -16,9 +16,16 @@ import regex
 
 from extractor.checks.finding import finding, vn
 from extractor.checks.list_claim import CATEGORY_WORDS, Claim, Key
-from extractor.checks.list_compare import EXPECTED_ORDER, buckets, compare, ordered, separable, subject
+from extractor.checks.list_compare import (
+    EXPECTED_ORDER,
+    buckets,
+    compare,
+    ordered,
+    separable,
+    subject,
+)
 from extractor.checks.list_duplicates import duplicate_findings
-from extractor.checks.list_keys import village_key
+from extractor.checks.list_keys import Keys
 from extractor.checks.list_segments import Lists, Segment, read_lists
 from extractor.text import squash
 from schemas import Finding, PlanDocument, PovertyStat
@@ -67,7 +74,7 @@ def _claims(document: PlanDocument, lists: Lists) -> tuple[dict[Key, list[Claim]
         ):
             continue
         span = stat.households.evidence
-        key = _key(stat)
+        key = _key(stat, lists.keys)
         if (key, span.start, span.end) in seen:
             continue
         seen.add((key, span.start, span.end))
@@ -82,20 +89,20 @@ def _claims(document: PlanDocument, lists: Lists) -> tuple[dict[Key, list[Claim]
         heading = _heading_for(segment)
         village = None if lists.stale(segment.start, segment.village) else segment.village
         if heading is None:
-            if not _explained(segment, village, claims):
+            if not _explained(segment, village, claims, lists.keys):
                 findings.append(_ambiguous_heading(segment, village))
         elif heading.village is None or village is None:
             # only the list against its own heading: the commune's, or a village's not told apart from the next
             name = heading.village if village else None
             own = Claim("heading", heading.households.value, _bound(heading), None, name or "", (heading.households.evidence,))
-            findings.extend(compare(_key(heading), [own, _list_claim(segment, heading, name)]))
+            findings.extend(compare(_key(heading, lists.keys), [own, _list_claim(segment, heading, name)]))
         else:
-            claims[_key(heading)].append(_list_claim(segment, heading, heading.village))
+            claims[_key(heading, lists.keys)].append(_list_claim(segment, heading, heading.village))
     return claims, findings
 
 
-def _key(stat: PovertyStat) -> Key:
-    return (village_key(stat.village), stat.category, stat.measure, stat.planned)
+def _key(stat: PovertyStat, keys: Keys) -> Key:
+    return (keys.village(stat.village), stat.category, stat.measure, stat.planned)
 
 
 def _bound(stat: PovertyStat) -> str | None:
@@ -117,9 +124,9 @@ def _heading_for(segment: Segment) -> PovertyStat | None:
     return matching[0] if matching else None
 
 
-def _explained(segment: Segment, village: str | None, claims: dict[Key, list[Claim]]) -> bool:
+def _explained(segment: Segment, village: str | None, claims: dict[Key, list[Claim]], keys: Keys) -> bool:
     """True when the table or the text gives the village the number of households the list names."""
-    listed, wanted = len(segment.households), (village_key(village), segment.category)
+    listed, wanted = len(segment.households), (keys.village(village), segment.category)
     return bool(village) and any(
         claim.value == listed and claim.kind in ("table", "text")
         for key, group in claims.items()
@@ -164,7 +171,7 @@ def _unheaded_lists(lists: Lists, claims: dict[Key, list[Claim]]) -> list[Findin
             continue
         by_village: dict[str, list] = defaultdict(list)
         for household in segment.households:
-            by_village[village_key(household.village or segment.village)].append(household)
+            by_village[lists.keys.village(household.village or segment.village)].append(household)
         for village, households in by_village.items():
             if not village:
                 continue

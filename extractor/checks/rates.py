@@ -173,8 +173,10 @@ def _bounded(figure: Figure) -> str:
 def _multidimensional(facts: PovertyFacts) -> list[Finding]:
     found = []
     for key, fact in facts.facts.items():
+        if key.category != "multidimensional":
+            continue
         poor, near = facts.get(key.but(category="poor")), facts.get(key.but(category="near_poor"))
-        if key.category != "multidimensional" or poor is None or near is None:
+        if poor is None or near is None:
             continue
         for kind in ("rates", "counts"):
             whole, parts = fact.figures(kind), (poor.figures(kind), near.figures(kind))

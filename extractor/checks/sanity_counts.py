@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from decimal import Decimal
 
 import regex
@@ -68,11 +69,19 @@ def _reduction_over_level(document: PlanDocument) -> list[Finding]:
     """A planned or stated fall larger than the households there were: 'có 8 hộ nghèo' then 'giảm 10 hộ'."""
     findings = []
     stats = [stat for stat in document.poverty_stats if stat.households is not None and stat.category in ("poor", "near_poor")]
+    # The actual counts, by category and by area, in reading order: each fall reads only its own.
+    actual: dict[str, list[PovertyStat]] = defaultdict(list)
+    exact_by_area: dict[tuple[str, str | None], list[PovertyStat]] = defaultdict(list)
+    for stat in stats:
+        if stat.measure == "level" and not stat.planned:
+            actual[stat.category].append(stat)
+            if stat.comparator is None:
+                exact_by_area[(stat.category, stat.village)].append(stat)
     for fall in stats:
         if fall.measure != "reduction" or fall.comparator not in (None, "exactly", "at_least", "above"):
             continue
-        levels = [stat for stat in stats if _level_before(stat, fall)]
-        if not levels or not _nearest_level_agrees(stats, fall):
+        levels = [stat for stat in exact_by_area.get((fall.category, fall.village), []) if _before(stat, fall)]
+        if not levels or not _nearest_level_agrees(actual.get(fall.category, []), fall):
             continue
         level = max(levels, key=lambda stat: stat.households.value)
         if fall.households.value <= level.households.value:
@@ -92,26 +101,21 @@ def _reduction_over_level(document: PlanDocument) -> list[Finding]:
     return findings
 
 
-def _nearest_level_agrees(stats: list[PovertyStat], fall: PovertyStat) -> bool:
-    """The count stated last before the fall is of the fall's village: else the fall's village is in doubt."""
-    earlier = [
-        stat
-        for stat in stats
-        if stat.measure == "level" and not stat.planned and stat.category == fall.category
-        and stat.households.evidence.end <= fall.households.evidence.start
-    ]
+def _nearest_level_agrees(actual: list[PovertyStat], fall: PovertyStat) -> bool:
+    """The count stated last before the fall is of the fall's village: else the fall's village is in doubt.
+
+    ``actual``: the actual counts ('level', not planned) of the fall's category, in reading order.
+    """
+    earlier = [stat for stat in actual if stat.households.evidence.end <= fall.households.evidence.start]
     return not earlier or max(earlier, key=lambda stat: stat.households.evidence.end).village == fall.village
 
 
-def _level_before(stat: PovertyStat, fall: PovertyStat) -> bool:
-    """An actual count of the same households before the fall ('còn 81 hộ' after 'giảm 82 hộ' is not one)."""
-    if stat.measure != "level" or stat.planned or stat.comparator is not None:
-        return False
-    if (stat.category, stat.village) != (fall.category, fall.village):
-        return False
-    if stat.year is not None and fall.year is not None:
-        return stat.year < fall.year
-    return stat.households.evidence.end <= fall.households.evidence.start  # stated before it
+def _before(level: PovertyStat, fall: PovertyStat) -> bool:
+    """An actual count of the fall's category and area (``level``) comes before the fall ('còn 81 hộ' after
+    'giảm 82 hộ' is not one): by year, else by place in the text."""
+    if level.year is not None and fall.year is not None:
+        return level.year < fall.year
+    return level.households.evidence.end <= fall.households.evidence.start  # stated before it
 
 
 def _parts_over_whole(source: SourceText) -> list[Finding]:

@@ -15,6 +15,7 @@ from schemas import Finding, PlanDocument, Table, TableCell, TableRow
 
 _GROUP_ROW_RE = regex.compile(vocab.GROUP_ROW_NUMBER)
 _BULLET_CELL_RE = regex.compile(r"^\s*[-+•*–]")
+_ROW_NUMBER_RE = regex.compile(r"^[0-9]+$")
 
 
 def table_findings(document: PlanDocument) -> list[Finding]:
@@ -101,7 +102,7 @@ def _check_total_cell(
         parts = below
         candidates = [_total(below, column)]
     if nested:
-        numbered = [row for row in parts if row.cells and regex.match(r"^[0-9]+$", squash(row.cells[0].text))]
+        numbered = [row for row in parts if row.cells and _ROW_NUMBER_RE.match(squash(row.cells[0].text))]
         grouped = [row for row in parts if row not in numbered]
         candidates += [_total(numbered, column), _total(grouped, column)]
     precisions = [_cell_precision(c) for c in [cell, *(_cell(row, column) for row in parts)] if c is not None]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 import regex
@@ -37,6 +38,9 @@ COMPARED_RE = regex.compile(COMPARED_WITH, _I)
 YEAR_NAMED_RE = regex.compile(YEAR_NAMED, _I)
 TOTAL_RE = regex.compile(HOUSEHOLD_TOTAL, _I)
 TOTALS = Alternatives(HOUSEHOLD_TOTAL_FORMS, _I)  # TOTAL_RE's matches over a whole text, found faster
+# Every form ends with the last one, the words without a year before them (a test checks it): a text without
+# a match of the last form holds none of any form, which one search tells where TOTALS searches every form.
+_TOTAL_WORDS_RE = TOTALS.patterns[-1]
 POOR_ONLY_RE = regex.compile(POOR_ONLY, _I)
 STANDARD_RE = regex.compile(STANDARD, _I)
 _PERIOD_RE = regex.compile(PERIOD, _I)
@@ -46,6 +50,13 @@ _NAMED_AREA_RE = regex.compile(NAMED_AREA, _I)
 _BOUND_BEFORE_RE = regex.compile(rf"(?<!\p{{L}})({BEFORE_PATTERN})\s*$", _I)
 _BOUND_AFTER_RE = regex.compile(rf"\s*(?:(?:hộ\s+)?(?:cận\s+)?nghèo\s+)?({AFTER_PATTERN})(?!\p{{L}})", _I)
 _RANK = {"xa": 0, "huyen": 1, "tinh": 2}
+
+
+def totals(text: str) -> Iterator[regex.Match]:
+    """The matches of HOUSEHOLD_TOTAL over ``text`` (TOTALS' matches)."""
+    if _TOTAL_WORDS_RE.search(text) is None:
+        return iter(())
+    return TOTALS.finditer(text)
 
 
 def is_subgroup(phrase: str) -> bool:
