@@ -12,19 +12,10 @@ from typing import Any
 import click
 
 from extractor import __version__
-from extractor.batch import (
-    discover,
-    extract_into,
-    prune_removed,
-    removed_files,
-    unreadable_name,
-)
 from extractor.errors import KehoachError
-from extractor.findings_query import exit_status, review_db, review_files, reviews_json
 from extractor.limits import DEFAULT_LIMITS, Limits
-from extractor.pipeline import extract_file
-from extractor.render import describe
-from extractor.report_text import format_reviews
+
+# Each command imports what it uses when it runs: a query does not compile the parsers' patterns.
 
 # Removed files listed by name in extract's summary; past that, a count.
 _LISTED = 20
@@ -142,6 +133,8 @@ def extract(paths: tuple[Path, ...], db_path: Path, quiet: bool, jobs: int, time
          saved);
       2  usage error (bad option or missing path).
     """
+    from extractor.batch import discover, extract_into
+
     limits = Limits(max_file_mb=max_file_mb, max_unpacked_mb=max_unpacked_mb, max_pdf_pages=max_pdf_pages,
                     max_text_chars=max_text_chars, timeout_s=timeout_s)
     files = list(discover(paths))
@@ -160,6 +153,8 @@ def extract(paths: tuple[Path, ...], db_path: Path, quiet: bool, jobs: int, time
 
 
 def _report_removed(db_path: Path, paths: tuple[Path, ...], prune: bool) -> None:
+    from extractor.batch import prune_removed, removed_files
+
     removed = removed_files(db_path, paths)
     if not removed:
         return
@@ -177,6 +172,8 @@ def _report_removed(db_path: Path, paths: tuple[Path, ...], prune: bool) -> None
 
 def _named_in_text(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
     """A file whose name is UTF-8 text: the name goes into the JSON and the page, which cannot hold stray bytes."""
+    from extractor.batch import unreadable_name
+
     problem = unreadable_name(value)
     if problem is not None:
         raise click.BadParameter(problem, ctx, param)
@@ -191,6 +188,9 @@ def _named_in_text(ctx: click.Context, param: click.Parameter, value: Path) -> P
               help="Also write a self-contained HTML page: every value read highlighted by kind, findings marked.")
 def show(file: Path, as_json: bool, html_path: Path | None) -> None:
     """Show what kehoach reads from one FILE (as text, as JSON, or as an HTML page)."""
+    from extractor.pipeline import extract_file
+    from extractor.render import describe
+
     try:
         document = extract_file(file)
     except KehoachError as error:
@@ -221,6 +221,14 @@ def check(paths: tuple[Path, ...], db_path: Path | None, fmt: str) -> None:
     """
     if bool(paths) == (db_path is not None):
         raise click.UsageError("give PATH... or --db DATABASE (one of the two)")
+    from extractor.findings_query import (
+        exit_status,
+        review_db,
+        review_files,
+        reviews_json,
+    )
+    from extractor.report_text import format_reviews
+
     reviews = review_db(db_path) if db_path is not None else review_files(paths)
     click.echo(reviews_json(reviews) if fmt == "json" else format_reviews(reviews))
     sys.exit(exit_status(reviews))

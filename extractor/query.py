@@ -117,5 +117,13 @@ def format_cell(column: str, value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and (is_vnd(column) or abs(value) >= 10_000):
         return f"{value:,}".replace(",", ".")
     if isinstance(value, float):
-        return format(Decimal(repr(value)).normalize(), "f").replace(".", ",")
+        return _decimal_comma(value)
     return str(value)
+
+
+def _decimal_comma(value: float) -> str:
+    """8.9 -> '8,9', 100.0 -> '100', 1e-05 -> '0,00001': the shortest digits that give the float back."""
+    shortest = repr(value)
+    if "e" not in shortest and "n" not in shortest:  # neither an exponent nor inf/nan: '8.9', '100.0'
+        return shortest.removesuffix(".0").replace(".", ",")
+    return format(Decimal(shortest).normalize(), "f").replace(".", ",")

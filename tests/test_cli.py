@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extractor import cli
+from extractor import batch
 from extractor.batch import RunSummary
 from extractor.cli import main
 from extractor.limits import DEFAULT_LIMITS, Limits
@@ -92,7 +92,7 @@ def captured(monkeypatch):
         calls.append({"db_path": db_path, "files": files, **kwargs})
         return RunSummary()
 
-    monkeypatch.setattr(cli, "extract_into", record)
+    monkeypatch.setattr(batch, "extract_into", record)  # the command imports it when it runs
     return calls
 
 
@@ -321,3 +321,16 @@ def test_extract_lists_removed_files_and_prune_deletes_them(small_plan, tmp_path
     assert sqlite3.connect(db_path).execute("select path from documents").fetchall() == [(str(small_plan),)]
     again = CliRunner().invoke(main, args)
     assert "REMOVED " not in again.output and "no longer exist" not in again.output
+
+
+def test_a_query_command_starts_without_compiling_the_parsers():
+    # Importing the parsers and checks compiles their patterns (about 0.4 s): 'kehoach compare' does not
+    # need them. The extraction API is still there when asked for.
+    import subprocess
+    import sys
+
+    code = ("import sys, extractor.cli; print(sorted(m for m in sys.modules if m.startswith(('extractor.parsers', "
+            "'extractor.checks', 'extractor.pipeline')))); from extractor import extract_text; "
+            "print(extract_text.__module__)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines() == ["[]", "extractor.pipeline"]

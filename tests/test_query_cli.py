@@ -5,6 +5,8 @@ import io
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from extractor import query, store
@@ -138,3 +140,12 @@ def test_place_filter_matches_any_spelling_of_the_place(tmp_path, spelling):
     db = store.open_db(db_path)
     rows = budgets(db, by="place", year=None, place=spelling)
     assert [row["place"] for row in rows] == ["Cao Lâu"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.floats(allow_nan=True, allow_infinity=True) | st.floats(min_value=-1e6, max_value=1e6).map(lambda x: round(x, 2)))
+def test_a_float_is_shown_as_decimal_normalises_it(value):
+    # The fast path for plain floats gives what Decimal's normalised fixed-point form gives.
+    from decimal import Decimal
+
+    assert query.format_cell("rate", value) == format(Decimal(repr(value)).normalize(), "f").replace(".", ",")
