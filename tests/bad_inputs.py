@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from conftest import CORPUS, SMALL_PLAN
+from pdf_files import pdf_file
 
 _MB = 1024 * 1024
 GOOD_SAMPLES = ("001_392ebb208e9b84ed.txt", "004_c0fdcc1763c22669.docx")
@@ -375,20 +376,7 @@ def encrypted_pdf(text: bytes, *, user_password: bytes, owner_password: bytes) -
         % (o_entry.hex().encode(), u_entry.hex().encode(), _PERMISSIONS),
     ]
     trailer = b"/Encrypt 6 0 R /ID [<%s> <%s>]" % (file_id.hex().encode(), file_id.hex().encode())
-    return _pdf_file(objects, trailer)
-
-
-def _pdf_file(objects: list[bytes], trailer_extra: bytes) -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref)
-    return bytes(out)
+    return pdf_file(objects, trailer)
 
 
 # --- what each must give ---------------------------------------------------------------------

@@ -13,6 +13,7 @@ import pytest
 
 from extractor.readers import pdf as pdf_reader
 from extractor.text import squash
+from pdf_files import pdf_file
 
 pdfplumber = pytest.importorskip("pdfplumber")
 
@@ -46,15 +47,7 @@ def _pdf(pages: list[dict], forms: list[bytes] = ()) -> bytes:
             b" /Length %d >>\nstream\n%s\nendstream" % (len(form), form)
         )
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>")
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return out
+    return pdf_file(objects)
 
 
 def _text(x: float, y: float, words: str, size: int = 10) -> bytes:

@@ -24,6 +24,7 @@ from extractor.readers.pdf import drop_page_number, read_pdf, ruled_parts, unwra
 from extractor.readers.txt import read_txt, sniff_encoding, strip_emphasis
 from extractor.text import squash
 from conftest import CORPUS, SAMPLES
+from pdf_files import pdf_file
 from helpers import ANNEX_004_HEADER, corpus
 
 PLAN = (
@@ -293,15 +294,7 @@ def _pdf(
         )
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
     objects.extend(extra_objects)
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
-    return out
+    return pdf_file(objects, trailer)
 
 
 def _text(x: int, y: int, words: str) -> bytes:
