@@ -162,6 +162,35 @@ def official_units() -> list[_Unit]:
     return _units().rows
 
 
+def is_dashed_unit(name: str, level: str | None) -> bool:
+    """Whether ``name`` ('Bà Rịa - Vũng Tàu', 'PHAN RANG–THÁP CHÀM') is the name of an official unit whose name has a
+    dash, at ``level`` ('tinh', 'huyen', 'xa'; None: any level), in the layout before or after July 2025."""
+    key = place_key(name)
+    if " - " not in key:
+        return False
+    names = _dashed_names()
+    return any(key in keys for found, keys in names.items() if level is None or found == level)
+
+
+@lru_cache(maxsize=1)
+def _dashed_names() -> dict[str, frozenset[str]]:
+    """Level -> place_key of every official unit name with a dash (a few: read from the package's tables alone,
+    without loading the whole _units)."""
+    from vietnamadminunits.database import query
+
+    tables = (
+        ("tinh", "provinceShort", "admin_units_legacy"), ("huyen", "districtShort", "admin_units_legacy"),
+        ("xa", "wardShort", "admin_units_legacy"), ("tinh", "provinceShort", "admin_units"),
+        ("xa", "wardShort", "admin_units"),
+    )
+    found: dict[str, set[str]] = {}
+    for level, column, table in tables:
+        for row in query(f"select distinct {column} from {table}"):
+            if row[column] and " - " in (key := place_key(row[column])):
+                found.setdefault(level, set()).add(key)
+    return {level: frozenset(keys) for level, keys in found.items()}
+
+
 @lru_cache(maxsize=1)
 def _units() -> _Units:
     """Load the package's tables once (its bundled SQLite file and JSON; no network)."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from extractor.places import is_dashed_unit
 from extractor.text import squash
 from extractor.vocab.admin_units import (
     LEVEL_SPELLINGS,
@@ -37,6 +38,13 @@ _LOCAL_BODY_RE = regex.compile(
     rf"(?:{_NAME_GAP}(?P<name>{_NAME_WORD}(?:{_NAME_GAP}{_NAME_WORD}){{0,3}}))?(?![\p{{L}}0-9])"
 )
 _WORD_RE = regex.compile(_NAME_WORD)
+# A dash after a name and the words that may follow it: 'Bà Rịa - Vũng Tàu', 'Phan Rang–Tháp Chàm', a wrap at the
+# dash. The words join the name only when the whole is an official unit's name (places.is_dashed_unit): dashes
+# also part a name from the motto ('Độc lập - Tự do'), a parent unit ('xã Cao Lâu - huyện Đại Lộc') or a title.
+_DASH_RE = regex.compile(
+    rf"[ \t]*+(?:\n[ \t]*+)?[-‐‑‒–—][ \t]*+(?:\n[ \t]*+)?"
+    rf"(?P<words>{_NAME_WORD}(?:{_NAME_GAP}{_NAME_WORD}){{0,3}})(?![\p{{L}}0-9])"
+)
 
 
 def _alternatives(phrases: tuple[str, ...]) -> str:
@@ -97,16 +105,18 @@ def iter_local_bodies(text: str, start: int = 0, end: int | None = None) -> Iter
 
 
 def _local_body(match: regex.Match) -> LocalBody | None:
-    name, name_start, name_end = _trimmed_name(match)
     if match.group("committee"):
-        if name is None:
-            return None
         committee = squash(match.group("committee")).capitalize()
         level = PARTY_COMMITTEES.get(committee) or PARTY_COMMITTEES.get(committee.replace("uỷ", "ủy"))
+        name, name_start, name_end = _trimmed_name(match, level)
+        if name is None:
+            return None
         return LocalBody("party", None, committee, level, name, match.start(), name_end, name_start, name_end)
     head = squash(match.group("head"))
     level_word = squash(match.group("level")).lower()
     level_word = LEVEL_SPELLINGS.get(level_word, level_word)
+    # The level before the name is known: a central city ('thành phố' as a province) has no dash in its name.
+    name, name_start, name_end = _trimmed_name(match, level_of(level_word))
     body = _BODY_NAMES.get(head.lower())
     kind = "body" if body else ("area" if head.lower().startswith("địa") else "party")
     if kind == "party":
@@ -118,13 +128,14 @@ def _local_body(match: regex.Match) -> LocalBody | None:
 _BODY_NAMES = {regex.sub(r"\s+", " ", key.lower()): value for key, value in BODY_ABBREVIATIONS.items()}
 
 
-def _trimmed_name(match: regex.Match) -> tuple[str | None, int, int]:
+def _trimmed_name(match: regex.Match, level: str | None) -> tuple[str | None, int, int]:
     """The place name: its words up to what the text's structure says is not part of it.
 
     On its line a name takes every capitalised syllable ('xã Linh Thông', 'XÃ THÀNH CÔNG'), and ends at
     punctuation, a lowercase word, a column gap, a change between capitals and small letters ('HUYỆN ĐỨC
     TRỌNG Độc lập'), the next body or unit, or a period. A line break may split a name ('xã Cao\\nLâu'),
-    but a line opening with a word that opens sentences starts anew ('xã Cao Lâu\\nBan hành ...').
+    but a line opening with a word that opens sentences starts anew ('xã Cao Lâu\\nBan hành ...'). Across a
+    dash it goes on only when the whole is the name of an official unit of ``level`` ('tỉnh Bà Rịa - Vũng Tàu').
     """
     text = match.string
     if match.group("name") is None:
@@ -140,9 +151,40 @@ def _trimmed_name(match: regex.Match) -> tuple[str | None, int, int]:
         style = style or _case_style(word.group())
         kept.append(word)
     name = " ".join(word.group() for word in kept)
+    end = kept[-1].end()
+    if (dashed := _dashed_end(text, end, match.endpos, name, style, level)) is not None:
+        end = dashed
+        name = squash(text[kept[0].start():end])
     if name.isupper():
-        name = " ".join(word.capitalize() for word in name.split())
-    return name, kept[0].start(), kept[-1].end()
+        name = " ".join(_capitalized(word) for word in name.split())
+    return name, kept[0].start(), end
+
+
+def _dashed_end(text: str, end: int, limit: int, name: str, style: str | None, level: str | None) -> int | None:
+    """Where the name goes on to across a dash after ``end``: after the most words that make with ``name`` an
+    official unit's name ('Bà Rịa' + ' - Vũng Tàu'); None when no words do."""
+    if (dash := _DASH_RE.match(text, end, limit)) is None:
+        return None
+    words = list(_WORD_RE.finditer(text, dash.start("words"), dash.end("words")))
+    first_style = _case_style(words[0].group())
+    if _NAME_END_RE.match(text, words[0].start()) or (style and first_style and first_style != style):
+        return None
+    kept = [words[0]]
+    style = style or first_style
+    for word in words[1:]:
+        if not _continues_name(text, kept[-1].end(), word, style):
+            break
+        style = style or _case_style(word.group())
+        kept.append(word)
+    for last in reversed(kept):
+        if is_dashed_unit(name + " - " + squash(text[words[0].start():last.end()]), level):
+            return last.end()
+    return None
+
+
+def _capitalized(word: str) -> str:
+    """'Rịa' of 'RỊA', 'Rịa-Vũng' of 'RỊA-VŨNG'."""
+    return "-".join(part.capitalize() for part in word.split("-"))
 
 
 def _continues_name(text: str, previous_end: int, word: regex.Match, style: str | None) -> bool:
