@@ -2,6 +2,8 @@
 
 import pytest
 
+from extractor.pipeline import extract_text
+
 from extractor import places
 from extractor.parsers.bodies import find_local_bodies
 from test_header import header_of, values
@@ -137,3 +139,22 @@ def test_header_of_a_dashed_city_wrapped_at_the_dash():
 def test_reference_issuer_with_a_dash(cited_by, issuer):
     text = f"Căn cứ Quyết định số 1/QĐ-UBND ngày 7/3/2023 của {cited_by} về giảm nghèo;\n"
     assert references_of(text)[0].issuer.value == issuer
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Bà Rịa - Vũng Tàu, ngày 05 tháng 01 năm 2025", "Bà Rịa - Vũng Tàu"),
+        ("Bà Rịa-Vũng Tàu, ngày 05 tháng 01 năm 2025", "Bà Rịa-Vũng Tàu"),
+        ("Thành phố Phan Rang – Tháp Chàm, ngày 05 tháng 01 năm 2025", "Thành phố Phan Rang – Tháp Chàm"),
+        ("\tPhan Rang - Tháp Chàm, ngày 05 tháng 01 năm 2025", "Phan Rang - Tháp Chàm"),
+        # Not one official name: the place is what follows the dash, as before.
+        ("Hạnh phúc - Cao Lâu, ngày 05 tháng 01 năm 2025", "Cao Lâu"),
+        ("Long Sơn - Vũng Tàu, ngày 05 tháng 01 năm 2025", "Vũng Tàu"),
+    ],
+)
+def test_the_place_before_the_date_keeps_its_dashed_name(line, place):
+    header = extract_text(f"UBND XÃ A\nSố: 12/KH-UBND\n{line}\nKẾ HOẠCH\nthực hiện giảm nghèo\n").header
+    assert header.issue_place.value == place
+    assert header.issue_place.evidence.raw == place.strip()
+    assert header.issue_date.value.iso == "2025-01-05"

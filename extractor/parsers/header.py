@@ -6,6 +6,7 @@ import itertools
 
 import regex
 
+from extractor import places
 from extractor.parsers.bodies import LocalBody, find_local_bodies, iter_local_bodies
 from extractor.parsers.dates import DATE, LONG_DATE, date_from_match
 from extractor.parsers.signature import parse_signature
@@ -41,6 +42,10 @@ _PLACE_DATE_RE = regex.compile(
     rf"(?<![\p{{L}}])(?P<place>(?:{_PLACE_PREFIX})?{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,4}})[ \t]*,\s*"
     rf"(?P<date>(?i:{LONG_DATE}))"
 )
+# The words before a dash that may begin a place: 'Bà Rịa - ' of 'Bà Rịa - Vũng Tàu, ngày ...'.
+_DASH_BEFORE_RE = regex.compile(rf"(?<!\p{{L}}){_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}}(?P<dash>[ \t]*[-‐‑‒–—][ \t]*)$")
+_WORD_BEFORE_DASH_RE = regex.compile(_PLACE_WORD)
+_PLACE_PREFIX_BEFORE_RE = regex.compile(rf"(?<!\p{{L}}){_PLACE_PREFIX}$")
 _TYPE_WORDS = "|".join(regex.escape(name).replace(r"\ ", r"\s+") for name in DOC_TYPES)
 # 'ban hành Kế hoạch số 47/KH- UBND': a statement, before the heading, that this plan was issued.
 _ISSUED_RE = regex.compile(rf"ban\s+hành\s+(?P<type>(?i:{_TYPE_WORDS}))\s+số\s*(?P<so_hieu>{SO_HIEU})")
@@ -115,10 +120,28 @@ def _read_number_and_date(source: SourceText, header: Header, head_end: int) -> 
     if place_date:
         date = date_from_match(place_date)
         if date is not None:
-            header.issue_place = source.value(squash(place_date.group("place")), *place_date.span("place"))
+            place_start = _dashed_place_start(text, place_date.start("place"), place_date.group("place"))
+            place_end = place_date.end("place")
+            header.issue_place = source.value(squash(text[place_start:place_end]), place_start, place_end)
             header.issue_date = source.value(date, *place_date.span("date"))
     if number_line is None and header.doc_type is not None:
         _read_issuing_statement(source, header, head_end)
+
+
+def _dashed_place_start(text: str, start: int, place: str) -> int:
+    """Where a place before the date begins when it is an official name with a dash ('Bà Rịa - Vũng Tàu, ngày
+    ...', of which the place pattern takes 'Vũng Tàu'): before the words ahead of the dash that make it one
+    (and a 'Thành phố' before them); else ``start``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _DASH_BEFORE_RE.search(text, line_start, start)
+    if before is None:
+        return start
+    words = list(_WORD_BEFORE_DASH_RE.finditer(text, before.start(), before.start("dash")))
+    for first in words:  # the most words first
+        if places.is_dashed_unit(f"{squash(text[first.start():before.start('dash')])} - {squash(place)}", None):
+            prefix = _PLACE_PREFIX_BEFORE_RE.search(text, line_start, first.start())
+            return prefix.start() if prefix else first.start()
+    return start
 
 
 def _read_issuing_statement(source: SourceText, header: Header, head_end: int) -> None:
