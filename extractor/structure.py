@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 import regex
@@ -190,15 +191,81 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --- sentences --------------------------------------------------------------------------------
 
-_SENTENCE_BREAKS = regex.compile(
-    # After a full stop (\K: the break starts after it; a pattern opening with a look-behind is tried at every
-    # offset, one opening with the stop is found fast): '... 8,90%. Số hộ' but not '8,90%. giảm'.
-    r"[.!?…]\K(?:[ \t]++(?=[\p{Lu}0-9\-+•*–(“\"])|[ \t]*+\n)"
-    # A blank line, unless a page break cut a sentence. It starts where its run of blanks does:
-    # started at every space or newline of a long run, it scanned the rest of the run each time.
-    r"|(?<![ \t\n])[ \t]*+\n[ \t]*+\n(?=\s*+[^\s\p{Ll}])\s*+"
-    rf"|\n(?=[ \t]*+(?:{LIST_ITEM}))"
-)
+# After a full stop (\K: the break starts after it; a pattern opening with a look-behind is tried at every
+# offset, one opening with the stop is found fast): '... 8,90%. Số hộ' but not '8,90%. giảm'.
+_BREAK_AFTER_STOP = r"[.!?…]\K(?:[ \t]++(?=[\p{Lu}0-9\-+•*–(“\"])|[ \t]*+\n)"
+# A blank line, unless a page break cut a sentence. It starts where its run of blanks does:
+# started at every space or newline of a long run, it scanned the rest of the run each time.
+_BREAK_BLANK = r"(?<![ \t\n])[ \t]*+\n[ \t]*+\n(?=\s*+[^\s\p{Ll}])\s*+"
+_BREAK_ITEM = rf"\n(?=[ \t]*+(?:{LIST_ITEM}))"
+_SENTENCE_BREAKS = regex.compile(f"{_BREAK_AFTER_STOP}|{_BREAK_BLANK}|{_BREAK_ITEM}")
+_STOP_BREAK_RE = regex.compile(_BREAK_AFTER_STOP)
+_BLANK_BREAK_RE = regex.compile(_BREAK_BLANK)
+_ITEM_BREAK_RE = regex.compile(_BREAK_ITEM)
+# A newline, blanks and a newline: a blank line can only start at the run of blanks before such a first
+# newline (the standard library's re finds them many times faster than the blank-line pattern is searched).
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _blank_line_starts(text: str) -> list[int]:
+    """Every offset a ``_BREAK_BLANK`` match may start at: before a blank line, after a character not blank."""
+    starts = []
+    for found in _BLANK_LINE.finditer(text):
+        start = found.start()
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        if start == 0 or text[start - 1] != "\n":
+            starts.append(start)
+    return starts
+
+
+def sentence_breaks(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_SENTENCE_BREAKS.finditer(text)``, its blank-line alternative tried only where it can start.
+
+    Searched whole, the alternation tries its look-behind at every offset of the text. Here each alternative
+    is searched alone and the alternation's match taken: the one whose attempt starts first (a full stop's
+    match starts after its stop, one character on), the first listed on a tie.
+    """
+    blank_starts = _blank_line_starts(text)
+    next_blank = 0
+
+    def blank_search(pos: int) -> regex.Match | None:
+        nonlocal next_blank
+        while next_blank < len(blank_starts):
+            start = blank_starts[next_blank]
+            next_blank += 1
+            if start >= pos:
+                match = _BLANK_BREAK_RE.match(text, start)
+                if match is not None:
+                    return match
+        return None
+
+    never = len(text) + 1
+    stop, blank, item = _STOP_BREAK_RE.search(text), blank_search(0), _ITEM_BREAK_RE.search(text)
+    stop_at = never if stop is None else stop.start() - 1  # where each alternative's attempt starts
+    blank_at = never if blank is None else blank.start()
+    item_at = never if item is None else item.start()
+    spans = []
+    while True:
+        if stop_at <= blank_at and stop_at <= item_at:
+            if stop_at == never:
+                return spans
+            best = stop
+        elif blank_at <= item_at:
+            best = blank
+        else:
+            best = item
+        pos = best.end()
+        spans.append((best.start(), pos))
+        if stop_at < pos:
+            stop = _STOP_BREAK_RE.search(text, pos)
+            stop_at = never if stop is None else stop.start() - 1
+        if blank_at < pos:
+            blank = blank_search(pos)
+            blank_at = never if blank is None else blank.start()
+        if item_at < pos:
+            item = _ITEM_BREAK_RE.search(text, pos)
+            item_at = never if item is None else item.start()
 
 
 def sentence_spans(source: SourceText, tables: list[Table]) -> list[tuple[int, int]]:
@@ -215,7 +282,7 @@ def sentence_spans(source: SourceText, tables: list[Table]) -> list[tuple[int, i
 def _sentence_spans(source: SourceText, rows: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     """``sentence_spans`` by the spans of the table rows, read once per text (poverty and households ask)."""
     text = source.text
-    cuts = sorted([*rows, *(m.span() for m in _SENTENCE_BREAKS.finditer(text))])
+    cuts = sorted([*rows, *sentence_breaks(text)])
     spans: list[tuple[int, int]] = []
     position = 0
     for start, end in cuts + [(len(text), len(text))]:

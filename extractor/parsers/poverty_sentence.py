@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -12,8 +13,8 @@ from extractor.parsers.lists import is_village_name, village_name
 from extractor.parsers.numbers import NUMBER, parse_count, parse_number
 from extractor.parsers.poverty_words import bound, unfilled_tail
 from extractor.text import Alternatives, SourceText
-from extractor.vocab.comparators import AFTER_PATTERN, BEFORE_PATTERN
-from extractor.vocab.households import VILLAGE_LEVEL
+from extractor.vocab.comparators import AFTER_PATTERN, BEFORE_PATTERN, COMPARATORS_BEFORE
+from extractor.vocab.households import VILLAGE_LEVEL, VILLAGE_LEVELS
 from extractor.vocab.poverty import (
     CATEGORY_MENTIONS,
     COUNTED_CATEGORIES,
@@ -74,6 +75,73 @@ _TOKENS: list[tuple[str, str]] = [
 # The alternation of the tokens, each alternative searched alone (much faster, the same tokens).
 _TOKEN_RE = Alternatives([f"(?<![\\p{{L}}0-9])(?:{pattern})" for _, pattern in _TOKENS], _I)
 _KIND_OF = {pattern: name for pattern, (name, _) in zip(_TOKEN_RE.patterns, _TOKENS, strict=True)}
+# Where each token's matches can start and what they hold, case-folded ('ſ' is 's'), found in the case-folded
+# sentence by the standard library's re (many times faster than searching the big case-insensitive tokens,
+# which the regex module tries at every offset): a token is searched from the first offset its start finds, and not
+# at all when its start or its gate finds nothing from the offset on. Either may find more than its token
+# (\s here also takes U+001C-U+001F). tests/test_poverty_speed.py checks, at every offset of many texts, that
+# each match is found both ways, and that case-folding maps every letter a token matches case-insensitively
+# to the letter here.
+_CMP_WORDS = "|".join(sorted({re.escape(word.split()[0]) for word, _ in COMPARATORS_BEFORE}))
+_NUMBER_OR_CMP = rf"[0-9]|{_CMP_WORDS}"  # an optional comparator word, then a number (a digit first)
+_STARTS: dict[str, tuple[str | None, str | None]] = {  # token -> (start, gate)
+    "breakdown": (r"trong|bao|gồm", None),
+    "stop": (r"thiếu|cụ", None),
+    "share": (r"[0-9]", r"%"),
+    "ratecat": (r"[0-9]", r"%\s*(?:các\s+)?(?:hộ|cận)"),
+    "rate": (_NUMBER_OR_CMP, r"%"),
+    "countcat": (_NUMBER_OR_CMP, r"[0-9]\s+(?:hộ|cận)"),  # every counted category opens with hộ or cận
+    "counttotal": (r"[0-9]", r"[0-9]\s*(?:hộ\s*)?/"),
+    "count": (_NUMBER_OR_CMP, r"[0-9]\s*hộ"),
+    "total": (r"trên|/", r"tổng"),
+    "mention": (r"tỷ|tỉ|tổng|số|các|hộ", r"(?:hộ|lệ)\s+(?:mới\s+)?(?:nghèo|cận|thoát)"),
+    "when": (r"so|vào|đến|tính|thời|cuối|đầu|hết|giữa|năm|[0-9]", None),
+    "verb": (r"giảm|tăng|xuống|lên|còn|phát|từ", None),
+    "lead": (r"tại|của|ở|cho|trong", r":"),
+    "village": ("|".join(re.escape(level.split()[0]) for level in VILLAGE_LEVELS), None),
+    "label": (None, r":"),  # opens with a capital letter, which the case-folded text no longer shows
+}
+_START_RES = [None if _STARTS[name][0] is None else re.compile(_STARTS[name][0]) for name, _ in _TOKENS]
+_GATE_RES = [None if _STARTS[name][1] is None else re.compile(_STARTS[name][1]) for name, _ in _TOKENS]
+_PATTERNS = _TOKEN_RE.patterns
+
+
+def tokens(work: str):
+    """``_TOKEN_RE.finditer(work)``: the same matches, each token searched from where its matches can start."""
+    folded = work.casefold()
+    if len(folded) != len(work):  # a letter case-folded to two ('ß', 'İ'): the offsets would not line up
+        yield from _TOKEN_RE.finditer(work)
+        return
+    end = len(work)
+
+    def search(index: int, pos: int) -> regex.Match | None:
+        gate = _GATE_RES[index]
+        if gate is not None and gate.search(folded, pos) is None:
+            return None
+        starts = _START_RES[index]
+        if starts is not None:
+            start = starts.search(folded, pos)
+            if start is None:
+                return None
+            pos = start.start()
+        return _PATTERNS[index].search(work, pos, end)
+
+    found = [search(index, 0) for index in range(len(_PATTERNS))]
+    while True:
+        best = None
+        for match in found:
+            if match is not None and (best is None or match.start() < best.start()):
+                best = match
+        if best is None:
+            return
+        yield best
+        pos = max(best.end(), best.start() + 1)
+        for index, match in enumerate(found):
+            if match is not None and match.start() < pos:
+                found[index] = search(index, pos)
+
+
+_RATE_WORD_RE = regex.compile(r"(?:tỷ|tỉ)\s+lệ", _I)
 _LINK_RE = regex.compile(rf"(?<!\p{{L}}){LINK_WORDS}(?!\p{{L}})", _I)
 _PLAIN_PARENS = regex.compile(r"\([^()0-9]*\)")  # '(sau điều tra)': asides without numbers are skipped
 
@@ -137,7 +205,7 @@ class _SentenceReader:
 
     def read(self) -> tuple[list[Record], int | None]:
         position = 0
-        for token in _TOKEN_RE.finditer(self.work):
+        for token in tokens(self.work):
             gap = self.work[position : token.start()]
             tail = unfilled_tail(gap)
             self.plain_gap = tail == gap
@@ -229,7 +297,7 @@ class _SentenceReader:
     def _on_mention(self, token: regex.Match) -> None:
         index = next(i for i in range(len(CATEGORY_MENTIONS)) if token.group(f"m{i}") is not None)
         _, family, kind = CATEGORY_MENTIONS[index]
-        has_rate_word = bool(regex.match(r"(?:tỷ|tỉ)\s+lệ", token.group(), _I))
+        has_rate_word = bool(_RATE_WORD_RE.match(token.group()))
         self._new_mention(family, kind, self.base + token.start(), has_rate_word)
         self.measure = self.verb_since_value
         self.linked = has_rate_word

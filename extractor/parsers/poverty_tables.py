@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex
 
@@ -103,7 +104,7 @@ def _row_stats(
     for index, column in columns.items():
         value = _cell_value(source, row.cells[index], column.field)
         if value is not None:
-            grouped.setdefault(replace(column, field=""), {})[column.field] = value
+            grouped.setdefault(_group_of(column), {})[column.field] = value
     total_value = _cell_value(source, row.cells[total], "households") if total is not None else None
     return [
         PovertyStat(
@@ -120,6 +121,12 @@ def _row_stats(
         )
         for column, values in grouped.items()
     ]
+
+
+@lru_cache(maxsize=256)
+def _group_of(column: TableColumn) -> TableColumn:
+    """The column's statement, whichever field it holds: its count and rate columns are one statement."""
+    return replace(column, field="")
 
 
 def _cell_value(source: SourceText, cell: TableCell, field_name: str) -> Value | None:
