@@ -108,20 +108,28 @@ class Alternatives:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         """The non-overlapping matches of the alternation over ``text[pos:endpos]``, left to right."""
         end = len(text) if endpos is None else endpos
-        found = [pattern.search(text, pos, end) for pattern in self.patterns]
-        while True:
-            best = None
-            for match in found:
-                if match is not None and (best is None or match.start() < best.start()):
-                    best = match
-            if best is None:
-                return
-            yield best
-            pos = max(best.end(), best.start() + 1)
-            found = [
-                match if match is None or match.start() >= pos else pattern.search(text, pos, end)
-                for pattern, match in zip(self.patterns, found)
-            ]
+        return leftmost_matches(len(self.patterns), lambda index, at: self.patterns[index].search(text, at, end), pos)
+
+
+def leftmost_matches(count: int, search, pos: int = 0):
+    """The matches of an alternation of ``count`` alternatives, left to right, as ``regex`` finds them: at each
+    step the leftmost match, of those starting there the first listed, then on from its end.
+
+    ``search(index, at)`` finds alternative ``index``'s first match starting at ``at`` or later (or None).
+    """
+    found = [search(index, pos) for index in range(count)]
+    while True:
+        best = None
+        for match in found:
+            if match is not None and (best is None or match.start() < best.start()):
+                best = match
+        if best is None:
+            return
+        yield best
+        pos = max(best.end(), best.start() + 1)
+        for index, match in enumerate(found):
+            if match is not None and match.start() < pos:
+                found[index] = search(index, pos)
 
 
 class Anchored:

@@ -12,7 +12,7 @@ from extractor.parsers.dates import SHORT_DATE
 from extractor.parsers.lists import is_village_name, village_name
 from extractor.parsers.numbers import NUMBER, parse_count, parse_number
 from extractor.parsers.poverty_words import bound, unfilled_tail
-from extractor.text import Alternatives, SourceText
+from extractor.text import Alternatives, SourceText, leftmost_matches
 from extractor.vocab.comparators import AFTER_PATTERN, BEFORE_PATTERN, COMPARATORS_BEFORE
 from extractor.vocab.households import VILLAGE_LEVEL, VILLAGE_LEVELS
 from extractor.vocab.poverty import (
@@ -126,19 +126,7 @@ def tokens(work: str):
             pos = start.start()
         return _PATTERNS[index].search(work, pos, end)
 
-    found = [search(index, 0) for index in range(len(_PATTERNS))]
-    while True:
-        best = None
-        for match in found:
-            if match is not None and (best is None or match.start() < best.start()):
-                best = match
-        if best is None:
-            return
-        yield best
-        pos = max(best.end(), best.start() + 1)
-        for index, match in enumerate(found):
-            if match is not None and match.start() < pos:
-                found[index] = search(index, pos)
+    yield from leftmost_matches(len(_PATTERNS), search)
 
 
 _RATE_WORD_RE = regex.compile(r"(?:tỷ|tỉ)\s+lệ", _I)
