@@ -9,10 +9,8 @@ from functools import cache
 
 import pytest
 import regex
-from conftest import CORPUS
+from plan_texts import corpus_and_generated
 
-from extractor.benchmark.plan import make_plan
-from extractor.benchmark.render import render_txt
 from extractor.checks import breakdowns, words
 from extractor.checks.facts import Key, poverty_facts
 from extractor.checks.list_keys import KEY_EXAMPLES, Keys, person_key, village_key
@@ -35,12 +33,9 @@ EDGE_CASES = [
 ]
 
 
-@cache
 def _texts() -> tuple[str, ...]:
     """The corpus plans, a few generated plans (as .txt is read), and the edge cases."""
-    plans = [text_source(path.read_text(encoding="utf-8")).text for path in sorted(CORPUS.glob("*.txt"))]
-    generated = [text_source(render_txt(make_plan(11, index)).decode("utf-8")).text for index in range(8)]
-    return tuple(plans + generated + EDGE_CASES)
+    return corpus_and_generated(11, 8) + tuple(EDGE_CASES)
 
 
 @cache

@@ -5,14 +5,12 @@ where it can start), ``squash`` without the regex, ``TabLines`` without the rege
 match's span or groups would change what the parsers read.
 """
 
-from functools import cache
 
 import pytest
 import regex
 from conftest import CORPUS
+from plan_texts import corpus_and_generated
 
-from extractor.benchmark.plan import make_plan
-from extractor.benchmark.render import render_txt
 from extractor.checks import breakdowns, sanity_dates, words
 from extractor.parsers import budgets, dates, so_hieu, targets
 from extractor.parsers.numbers import NUMBER_START_RE
@@ -45,12 +43,9 @@ EDGE_CASES = [
 ]
 
 
-@cache
 def _texts() -> tuple[str, ...]:
     """The corpus plans, a few generated plans (as .txt is read), and the edge cases."""
-    plans = [text_source(path.read_text(encoding="utf-8")).text for path in sorted(CORPUS.glob("*.txt"))]
-    generated = [text_source(render_txt(make_plan(7, index)).decode("utf-8")).text for index in range(12)]
-    return tuple(plans + generated + EDGE_CASES)
+    return corpus_and_generated(7, 12) + tuple(EDGE_CASES)
 
 
 def _found(matches) -> list[tuple]:

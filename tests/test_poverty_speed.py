@@ -17,10 +17,8 @@ from functools import cache
 
 import pytest
 import regex
-from conftest import CORPUS
+from plan_texts import corpus_and_generated
 
-from extractor.benchmark.plan import make_plan
-from extractor.benchmark.render import render_txt
 from extractor import structure
 from extractor.parsers import lists, poverty, poverty_sentence, poverty_tables
 from extractor.parsers.poverty_sentence import _GATE_RES, _START_RES, _TOKEN_RE, _TOKENS, tokens
@@ -52,12 +50,9 @@ EDGE_CASES = [
 _ODD = ["İ", "K", "ſ", "ǅ", "Ǆ", "ß", "\x1c", "\u00a0", "\u2028", "%", "/", ":", "-", ".", ",", "(", ")", "\n"]
 
 
-@cache
 def _texts() -> tuple[str, ...]:
     """The corpus plans, a few generated plans (as .txt is read), and the edge cases."""
-    plans = [text_source(path.read_text(encoding="utf-8")).text for path in sorted(CORPUS.glob("*.txt"))]
-    generated = [text_source(render_txt(make_plan(13, index)).decode("utf-8")).text for index in range(6)]
-    return tuple(plans + generated + EDGE_CASES)
+    return corpus_and_generated(13, 6) + tuple(EDGE_CASES)
 
 
 @cache
