@@ -12,13 +12,15 @@ from extractor.parsers.poverty_tables import table_stats
 from extractor.parsers.poverty_words import category_of, is_planned
 from extractor.structure import LIST_ITEM, NUMBERED_HEADING, sentence_spans
 from extractor.text import SourceText
-from schemas import PovertyStat, Table
+from extractor.vocab.poverty_breakdowns import BREAKDOWN_WORDS
+from schemas import PovertyStat, Table, Value
 
 _I = regex.IGNORECASE
 _HAS_CATEGORY = regex.compile(r"nghèo|hộ\s+cận", _I)
 # A sentence without '12 hộ' or '5%' states nothing.
 _HAS_VALUE = regex.compile(r"[0-9]\s*(?:%|hộ(?!\p{L})|/|cận)", _I)
 _STARTS_ITEM = regex.compile(LIST_ITEM)
+_HAS_BREAKDOWN = regex.compile(rf"(?:{BREAKDOWN_WORDS})(?!\p{{L}})", _I)
 # A heading with its wrapped lines: a line that opens in lower case goes on from the line before.
 _HEADING = regex.compile(rf"(?m)^{NUMBERED_HEADING}[^\n]*+(?:\n[ \t]*+\p{{Ll}}[^\n]*+)*+")
 # '23 hộ thoát nghèo' is a level of escaped households; '35 hộ thoát cận' a reduction of the near-poor.
@@ -39,15 +41,28 @@ def _prose_stats(
     statements: list[PovertyStat] = []
     heading_starts = [start for start, _ in headings]
     previous_year: int | None = None
+    # 'Năm 2023, toàn xã có 2.878 hộ, trong đó:' then '- 167 hộ nghèo, chiếm 5,8%': the count broken down and
+    # its year, for the list items after it.
+    breakdown: tuple[Value[int], int | None] | None = None
     for start, end in sentence_spans(source, tables):
         sentence = source.text[start:end]
+        is_item = bool(_STARTS_ITEM.match(sentence))
+        if not is_item:
+            breakdown = None
         if not _HAS_CATEGORY.search(sentence) or not _HAS_VALUE.search(sentence):
             previous_year = None
+            if breakdown is None and _HAS_BREAKDOWN.search(sentence):  # no category in it: 'toàn xã có 910 hộ, gồm:'
+                reading = read_sentence(source, start, sentence)
+                breakdown = (reading.breakdown_total, reading.year) if reading.breakdown_total is not None else None
             continue
-        records, year = read_sentence(source, start, sentence)
-        if year is None and not _STARTS_ITEM.match(sentence):
+        records, year, breakdown_total = read_sentence(source, start, sentence, breakdown[0] if breakdown else None)
+        if year is None and breakdown is not None:
+            year = breakdown[1]
+        if year is None and not is_item:
             year = previous_year
         previous_year = year if records else None
+        if breakdown_total is not None:
+            breakdown = (breakdown_total, year)
         default_village = context.village_at(start)
         heading = bisect.bisect_right(heading_starts, start) - 1
         heading_planned = headings[heading][1] if heading >= 0 else False

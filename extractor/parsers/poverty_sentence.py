@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from decimal import Decimal
 
 import regex
@@ -129,6 +130,7 @@ def tokens(work: str):
     yield from leftmost_matches(len(_PATTERNS), search)
 
 
+_ITEM_MARKER_RE = regex.compile(r"[ \t]*+(?:[a-zđ]\)|[0-9]{1,2}[.)]|[IVXLC]{1,5}[.)])(?=[ \t])")
 _RATE_WORD_RE = regex.compile(r"(?:tỷ|tỉ)\s+lệ", _I)
 _LINK_RE = regex.compile(rf"(?<!\p{{L}}){LINK_WORDS}(?!\p{{L}})", _I)
 _PLAIN_PARENS = regex.compile(r"\([^()0-9]*\)")  # '(sau điều tra)': asides without numbers are skipped
@@ -162,15 +164,25 @@ class Record:
     comparators: dict[str, str] = field(default_factory=dict)  # 'households' / 'rate' -> its bound
 
 
-def read_sentence(source: SourceText, base: int, sentence: str) -> tuple[list[Record], int | None]:
-    """The statements of the sentence at ``base`` that hold a value, and the first year it names."""
-    return _SentenceReader(source, base, sentence).read()
+class Reading(NamedTuple):
+    """What one sentence states: its statements that hold a value, the first year it names, and the count of all
+    households it ends by breaking down ('Toàn xã có 2.878 hộ, trong đó:'), for the list items that follow."""
+
+    records: list[Record]
+    year: int | None
+    breakdown_total: Value[int] | None
+
+
+def read_sentence(source: SourceText, base: int, sentence: str, total: Value[int] | None = None) -> Reading:
+    """The statements of the sentence at ``base``; ``total`` is the base of a breakdown the sentence is an item of
+    ('- 167 hộ nghèo' after 'Toàn xã có 2.878 hộ, trong đó:')."""
+    return _SentenceReader(source, base, sentence, total).read()
 
 
 class _SentenceReader:
     """Reads one sentence token by token; numbers attach to the category mentioned before them."""
 
-    def __init__(self, source: SourceText, base: int, sentence: str):
+    def __init__(self, source: SourceText, base: int, sentence: str, total: Value[int] | None = None):
         self.source, self.base = source, base
         self.work = _PLAIN_PARENS.sub(lambda m: " " * len(m.group()), sentence)
         self.records: list[Record] = []
@@ -188,11 +200,15 @@ class _SentenceReader:
         self.lead: tuple[str, str | None] | None = None
         self.verb_start: int | None = None
         self.candidate_total: Value[int] | None = None
-        self.total: Value[int] | None = None  # the base a 'trong đó' breakdown gives its figures
+        self.total: Value[int] | None = total  # the base a 'trong đó' breakdown gives its figures
+        self.carried = total is not None  # a base from the sentence before, outside this one's evidence
+        self.linked = total is not None  # an item of a breakdown: its figures are the base's parts
         self.plain_gap = True  # only fillers between the last token and this one
 
-    def read(self) -> tuple[list[Record], int | None]:
-        position = 0
+    def read(self) -> Reading:
+        # An item's marker is not a word between its figures and what links them ('a) 167 hộ nghèo').
+        marker = _ITEM_MARKER_RE.match(self.work)
+        position = marker.end() if marker else 0
         for token in tokens(self.work):
             gap = self.work[position : token.start()]
             tail = unfilled_tail(gap)
@@ -208,7 +224,8 @@ class _SentenceReader:
             getattr(self, f"_on_{kind}")(token)
             self.previous = kind
         found = [r for r in self.records if any(v is not None for v in (r.households, r.rate, r.total))]
-        return found, self.year
+        opened = self.total if self.total is not None and not self.carried and not self.records else None
+        return Reading(found, self.year, opened)
 
     def _break(self) -> None:
         self.mention, self.measure, self.verb_since_value = None, None, None
@@ -218,6 +235,7 @@ class _SentenceReader:
 
     def _on_breakdown(self, token: regex.Match) -> None:
         self.total, self.candidate_total = self.candidate_total, None
+        self.carried = False
         self._break()
         # 'Toàn xã có 2.878 hộ, trong đó 167 hộ nghèo': the parts of a count of all households are its figures.
         self.linked = self.total is not None
@@ -377,7 +395,8 @@ class _SentenceReader:
             record.year = self.pending_year
             if measure == "level" and mention.kind == "stat" and self.total is not None:
                 record.total = self.total
-                record.start = min(record.start, self.total.evidence.start)
+                if not self.carried:
+                    record.start = min(record.start, self.total.evidence.start)
             self.records.append(record)
         setattr(record, field_name, value)
         record.start = min(record.start, value.evidence.start)
