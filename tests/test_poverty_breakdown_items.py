@@ -24,6 +24,8 @@ def _stats(body: str) -> list[tuple]:
 
 @pytest.mark.parametrize("opening", [
     "Năm 2023, toàn xã có 2.878 hộ, trong đó:",
+    "Năm 2023, toàn xã có 2.878 hộ. Trong đó:",
+    "Năm 2023, toàn xã có 2.878 hộ.\nBao gồm:",
     "Năm 2023 toàn xã có 2.878 hộ gia đình, bao gồm:",
     "Tổng số hộ toàn xã năm 2023 là 2.878 hộ, gồm:",
     "Năm 2023, toàn xã có 2.878\nhộ, trong đó:",
@@ -51,9 +53,15 @@ def test_the_base_ends_with_the_list():
     assert all(total is None for category, year, households, total, rate in found if households in (70, 60))
 
 
-def test_a_count_that_is_not_of_all_households_opens_no_breakdown():
+@pytest.mark.parametrize("opening", ["Năm 2023 hỗ trợ 30 hộ, gồm:", "Năm 2023 hỗ trợ 30 hộ. Trong đó:"])
+def test_a_count_that_is_not_of_all_households_opens_no_breakdown(opening):
     # 'hỗ trợ 30 hộ, gồm:' counts the households helped, not every household of the commune.
-    found = _stats("Năm 2023 hỗ trợ 30 hộ, gồm:\n- Hộ nghèo: 10 hộ;\n- Hộ cận nghèo: 20 hộ.")
+    found = _stats(f"{opening}\n- Hộ nghèo: 10 hộ;\n- Hộ cận nghèo: 20 hộ.")
+    assert found and all(total is None for *_, total, _rate in found)
+
+
+def test_a_breakdown_alone_after_a_sentence_without_a_count_opens_nothing():
+    found = _stats("Năm 2023, công tác giảm nghèo đạt kết quả tốt. Trong đó:\n- 167 hộ nghèo, chiếm 5,8%.")
     assert all(total is None for *_, total, _rate in found)
 
 

@@ -21,6 +21,7 @@ _HAS_CATEGORY = regex.compile(r"nghèo|hộ\s+cận", _I)
 _HAS_VALUE = regex.compile(r"[0-9]\s*(?:%|hộ(?!\p{L})|/|cận)", _I)
 _STARTS_ITEM = regex.compile(LIST_ITEM)
 _HAS_BREAKDOWN = regex.compile(rf"(?:{BREAKDOWN_WORDS})(?!\p{{L}})", _I)
+_BREAKDOWN_ALONE = regex.compile(rf"(?:{BREAKDOWN_WORDS})[ \t]*+[:,]?", _I)
 # A heading with its wrapped lines: a line that opens in lower case goes on from the line before.
 _HEADING = regex.compile(rf"(?m)^{NUMBERED_HEADING}[^\n]*+(?:\n[ \t]*+\p{{Ll}}[^\n]*+)*+")
 # '23 hộ thoát nghèo' is a level of escaped households; '35 hộ thoát cận' a reduction of the near-poor.
@@ -44,18 +45,19 @@ def _prose_stats(
     # 'Năm 2023, toàn xã có 2.878 hộ, trong đó:' then '- 167 hộ nghèo, chiếm 5,8%': the count broken down and
     # its year, for the list items after it.
     breakdown: tuple[Value[int], int | None] | None = None
+    previous_span: tuple[int, int] | None = None
     for start, end in sentence_spans(source, tables):
         sentence = source.text[start:end]
+        before, previous_span = previous_span, (start, end)
         is_item = bool(_STARTS_ITEM.match(sentence))
         if not is_item:
             breakdown = None
         if not _HAS_CATEGORY.search(sentence) or not _HAS_VALUE.search(sentence):
             previous_year = None
             if breakdown is None and _HAS_BREAKDOWN.search(sentence):  # no category in it: 'toàn xã có 910 hộ, gồm:'
-                reading = read_sentence(source, start, sentence)
-                breakdown = (reading.breakdown_total, reading.year) if reading.breakdown_total is not None else None
+                breakdown = _opened_breakdown(source, start, sentence, before)
             continue
-        records, year, breakdown_total = read_sentence(source, start, sentence, breakdown[0] if breakdown else None)
+        records, year, breakdown_total, _ = read_sentence(source, start, sentence, breakdown[0] if breakdown else None)
         if year is None and breakdown is not None:
             year = breakdown[1]
         if year is None and not is_item:
@@ -69,6 +71,21 @@ def _prose_stats(
         for record in records:
             statements.append(_stat(source, record, sentence, start, year, default_village, heading_planned))
     return statements
+
+
+def _opened_breakdown(
+    source: SourceText, start: int, sentence: str, before: tuple[int, int] | None
+) -> tuple[Value[int], int | None] | None:
+    """The count of all households a sentence without figures of its own breaks down for the list after it, and
+    its year: 'toàn xã có 910 hộ, gồm:', or 'Trong đó:' alone after 'Toàn xã có 910 hộ.'."""
+    reading = read_sentence(source, start, sentence)
+    if reading.breakdown_total is not None:
+        return reading.breakdown_total, reading.year
+    if before is not None and _BREAKDOWN_ALONE.fullmatch(sentence):
+        previous = read_sentence(source, before[0], source.text[before[0] : before[1]])
+        if previous.open_count is not None:
+            return previous.open_count, previous.year
+    return None
 
 
 def _stat(

@@ -171,6 +171,9 @@ class Reading(NamedTuple):
     records: list[Record]
     year: int | None
     breakdown_total: Value[int] | None
+    # A count of all households the sentence states and nothing breaks down: 'Toàn xã có 2.878 hộ.', which a
+    # 'Trong đó:' after it may break down.
+    open_count: Value[int] | None = None
 
 
 def read_sentence(source: SourceText, base: int, sentence: str, total: Value[int] | None = None) -> Reading:
@@ -225,7 +228,8 @@ class _SentenceReader:
             self.previous = kind
         found = [r for r in self.records if any(v is not None for v in (r.households, r.rate, r.total))]
         opened = self.total if self.total is not None and not self.carried and not self.records else None
-        return Reading(found, self.year, opened)
+        unbroken = self.candidate_total if not self.records and self.total is None else None
+        return Reading(found, self.year, opened, unbroken)
 
     def _break(self) -> None:
         self.mention, self.measure, self.verb_since_value = None, None, None
