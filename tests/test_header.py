@@ -267,6 +267,13 @@ def test_a_plan_without_a_title_has_none():
     assert header.title is None
 
 
+@pytest.mark.parametrize("line", ["1", "- 2 -", "٠", "-----", "* * *"])
+def test_a_page_number_or_a_rule_under_the_heading_is_not_a_title(line):
+    # Found by the fuzzing: '1' under 'KẾ HOẠCH' was the title (and read as a number when its digit was Arabic).
+    header = header_of(f"KẾ HOẠCH\n{line}\nCăn cứ Quyết định số 2/QĐ-UBND ngày 1/1/2024;\n")
+    assert header.title is None
+
+
 def test_issuer_from_the_closing_sentence_when_nothing_else_names_it():
     text = "KẾ HOẠCH\nGiảm nghèo\nI. MỤC TIÊU\n...\nTrên đây là Kế hoạch giảm nghèo năm 2024 của Ủy ban nhân dân phường Tân Phong./.\n"
     header = header_of(text)

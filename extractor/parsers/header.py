@@ -187,6 +187,8 @@ def _read_title(source: SourceText, header: Header, heading_end: int) -> None:
     content = first.group().strip()
     if content.startswith("Căn cứ") or _SECTION_RE.match(content) or len(squash(content)) > _TITLE_MAX:
         return
+    if not any(char.isalpha() for char in content):  # a page number or a rule under the heading names nothing
+        return
     chosen = [first]
     capitals = first.group().isupper()
     # Bounded by its length, not its lines: a PDF may wrap a title after every word.
