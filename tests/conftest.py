@@ -1,8 +1,15 @@
 """Shared fixtures: the corpus and small plans written into each test's tmp dir."""
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run, so that the suite does not fail at random; with
+# KEHOACH_FUZZ_SCALE set (tests/test_fuzz.py) they draw new ones, to look for new failures.
+settings.register_profile("kehoach", derandomize="KEHOACH_FUZZ_SCALE" not in os.environ)
+settings.load_profile("kehoach")
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SAMPLES = sorted(path.stem for path in CORPUS.glob("0*.txt"))
