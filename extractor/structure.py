@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from extractor.text import SourceText
+from extractor.text import SourceText, leftmost_matches
 from extractor.vocab import headings as vocab
 from schemas import Table
 
@@ -193,13 +193,15 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # After a full stop (\K: the break starts after it; a pattern opening with a look-behind is tried at every
 # offset, one opening with the stop is found fast): '... 8,90%. Số hộ' but not '8,90%. giảm'.
-_BREAK_AFTER_STOP = r"[.!?…]\K(?:[ \t]++(?=[\p{Lu}0-9\-+•*–(“\"])|[ \t]*+\n)"
+_STOP = r"[.!?…]"
+_AFTER_STOP = r"(?:[ \t]++(?=[\p{Lu}0-9\-+•*–(“\"])|[ \t]*+\n)"
+_BREAK_AFTER_STOP = rf"{_STOP}\K{_AFTER_STOP}"
 # A blank line, unless a page break cut a sentence. It starts where its run of blanks does:
 # started at every space or newline of a long run, it scanned the rest of the run each time.
 _BREAK_BLANK = r"(?<![ \t\n])[ \t]*+\n[ \t]*+\n(?=\s*+[^\s\p{Ll}])\s*+"
 _BREAK_ITEM = rf"\n(?=[ \t]*+(?:{LIST_ITEM}))"
 _SENTENCE_BREAKS = regex.compile(f"{_BREAK_AFTER_STOP}|{_BREAK_BLANK}|{_BREAK_ITEM}")
-_STOP_BREAK_RE = regex.compile(_BREAK_AFTER_STOP)
+_STOP_BREAK_RE = regex.compile(_STOP + _AFTER_STOP)  # with its stop: the break is the rest of the match
 _BLANK_BREAK_RE = regex.compile(_BREAK_BLANK)
 _ITEM_BREAK_RE = regex.compile(_BREAK_ITEM)
 # A newline, blanks and a newline: a blank line can only start at the run of blanks before such a first
@@ -223,8 +225,8 @@ def sentence_breaks(text: str) -> list[tuple[int, int]]:
     """The spans of ``_SENTENCE_BREAKS.finditer(text)``, its blank-line alternative tried only where it can start.
 
     Searched whole, the alternation tries its look-behind at every offset of the text. Here each alternative
-    is searched alone and the alternation's match taken: the one whose attempt starts first (a full stop's
-    match starts after its stop, one character on), the first listed on a tie.
+    is searched alone and the alternation's match taken: the leftmost, the first listed on a tie. The full-stop
+    alternative is searched with its stop, where its attempt starts; its break starts one character on.
     """
     blank_starts = _blank_line_starts(text)
     next_blank = 0
@@ -240,32 +242,13 @@ def sentence_breaks(text: str) -> list[tuple[int, int]]:
                     return match
         return None
 
-    never = len(text) + 1
-    stop, blank, item = _STOP_BREAK_RE.search(text), blank_search(0), _ITEM_BREAK_RE.search(text)
-    stop_at = never if stop is None else stop.start() - 1  # where each alternative's attempt starts
-    blank_at = never if blank is None else blank.start()
-    item_at = never if item is None else item.start()
-    spans = []
-    while True:
-        if stop_at <= blank_at and stop_at <= item_at:
-            if stop_at == never:
-                return spans
-            best = stop
-        elif blank_at <= item_at:
-            best = blank
-        else:
-            best = item
-        pos = best.end()
-        spans.append((best.start(), pos))
-        if stop_at < pos:
-            stop = _STOP_BREAK_RE.search(text, pos)
-            stop_at = never if stop is None else stop.start() - 1
-        if blank_at < pos:
-            blank = blank_search(pos)
-            blank_at = never if blank is None else blank.start()
-        if item_at < pos:
-            item = _ITEM_BREAK_RE.search(text, pos)
-            item_at = never if item is None else item.start()
+    def search(index: int, pos: int) -> regex.Match | None:  # the alternatives in _SENTENCE_BREAKS's order
+        if index == 0:
+            return _STOP_BREAK_RE.search(text, pos)
+        return blank_search(pos) if index == 1 else _ITEM_BREAK_RE.search(text, pos)
+
+    found = leftmost_matches(3, search)
+    return [(match.start() + 1 if match.re is _STOP_BREAK_RE else match.start(), match.end()) for match in found]
 
 
 def sentence_spans(source: SourceText, tables: list[Table]) -> list[tuple[int, int]]:

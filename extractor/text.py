@@ -117,19 +117,21 @@ def leftmost_matches(count: int, search, pos: int = 0):
 
     ``search(index, at)`` finds alternative ``index``'s first match starting at ``at`` or later (or None).
     """
+    never = float("inf")
     found = [search(index, pos) for index in range(count)]
+    starts = [never if match is None else match.start() for match in found]
     while True:
-        best = None
-        for match in found:
-            if match is not None and (best is None or match.start() < best.start()):
-                best = match
-        if best is None:
+        leftmost = min(starts)
+        if leftmost == never:
             return
-        yield best
-        pos = max(best.end(), best.start() + 1)
-        for index, match in enumerate(found):
-            if match is not None and match.start() < pos:
+        best = starts.index(leftmost)  # the first listed of those starting there
+        match = found[best]
+        yield match
+        pos = max(match.end(), match.start() + 1)
+        for index in range(count):
+            if starts[index] < pos:
                 found[index] = search(index, pos)
+                starts[index] = never if found[index] is None else found[index].start()
 
 
 class Anchored:
