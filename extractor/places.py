@@ -346,17 +346,12 @@ _INSERT_PLACE = (
 
 
 def place_tuples(document: Any) -> list[tuple[Any, ...]]:
-    """place_rows as tuples in the column order of PLACE_COLUMNS (what save_place_tuples writes)."""
+    """place_rows as tuples in the column order of PLACE_COLUMNS (what save_places writes)."""
     return [tuple(row[column] for column in PLACE_COLUMNS) for row in place_rows(document)]
 
 
-def save_places(db: Any, document_id: str, rows: list[dict[str, Any]]) -> int:
-    """Replace a document's place rows (from place_rows; call inside the store's transaction); rows written."""
-    return save_place_tuples(db, document_id, [tuple(row[column] for column in PLACE_COLUMNS) for row in rows])
-
-
-def save_place_tuples(db: Any, document_id: str, rows: list[tuple[Any, ...]]) -> int:
-    """save_places for rows from place_tuples."""
+def save_places(db: Any, document_id: str, rows: list[tuple[Any, ...]]) -> int:
+    """Replace a document's place rows (from place_tuples; call inside the store's transaction); rows written."""
     db.conn.execute("delete from document_places where document_id = ?", [document_id])
     db.conn.executemany(_INSERT_PLACE, rows)
     return len(rows)

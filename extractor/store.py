@@ -313,7 +313,7 @@ def save_prepared(db: sqlite_utils.Database, prepared: PreparedDocument) -> int:
             conn.execute(_UPDATE_DOCUMENT, (*prepared.document, prepared.id))
         else:
             conn.execute(_INSERT["documents"], prepared.document)
-        places.save_place_tuples(db, prepared.id, prepared.places)
+        places.save_places(db, prepared.id, prepared.places)
         # The rowids budget rows get (what SQLite gives a row without one: the largest + 1), written out
         # because counted_budget_items keys on them.
         budget_rowid = conn.execute("select coalesce(max(rowid), 0) from budget_items").fetchone()[0]

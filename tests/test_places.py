@@ -193,11 +193,11 @@ def test_place_rows_are_stored_and_follow_their_document(tmp_path):
     places.ensure_places(db)  # idempotent
     document = extract_file(CORPUS / "003_f7ad3d8867b8a9a5.txt")
     store.save(db, document)
-    written = places.save_places(db, document.id, place_rows(document))
+    written = places.save_places(db, document.id, places.place_tuples(document))
     rows = {row["level"]: row for row in db["document_places"].rows}
     assert written == len(rows) == 3
     assert rows["xa"]["code"] == "24989" and rows["xa"]["new_name"] == "Xã Tà Năng"
-    assert places.save_places(db, document.id, place_rows(document)) == written  # saving again replaces, never duplicates
+    assert places.save_places(db, document.id, places.place_tuples(document)) == written  # saving again replaces, never duplicates
     assert db["document_places"].count == written
     db.execute("delete from documents where id = ?", [document.id])
     assert db["document_places"].count == 0
