@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from extractor.vocab.place_names import NAME_DASH
 from extractor.vocab.places import (
     FINAL_CONSONANTS,
     LEVEL_ABBREVIATIONS,
@@ -25,7 +26,7 @@ from extractor.vocab.places import (
 # The five tone marks as combining characters (NFD); the quality marks ˆ ˘ ʼ are kept on their vowel.
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
-_DASH = regex.compile(r"\s*[-‐‑‒–—]\s*")
+_DASH = regex.compile(rf"\s*{NAME_DASH}\s*")
 _LEADING_ZEROS = regex.compile(r"(?<!\d)0+(?=\d)")
 _ABBREVIATION = regex.compile(
     "^(?:" + "|".join(regex.escape(a) for a in sorted(LEVEL_ABBREVIATIONS, key=len, reverse=True)) + r")(?:\s+|(?<=\.))"

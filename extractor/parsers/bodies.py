@@ -16,7 +16,7 @@ from extractor.vocab.admin_units import (
     level_of,
 )
 from extractor.vocab.documents import BODY_ABBREVIATIONS, SIGNER_TITLES
-from extractor.vocab.place_names import OPENING_PHRASES, PERIOD_WORDS
+from extractor.vocab.place_names import NAME_DASH, OPENING_PHRASES, PERIOD_WORDS
 
 _BODY = "|".join(
     regex.escape(spelling).replace(r"\ ", r"\s+") if spelling.isupper() else
@@ -42,7 +42,7 @@ _WORD_RE = regex.compile(_NAME_WORD)
 # dash. The words join the name only when the whole is an official unit's name (places.is_dashed_unit): dashes
 # also part a name from the motto ('Độc lập - Tự do'), a parent unit ('xã Cao Lâu - huyện Đại Lộc') or a title.
 _DASH_RE = regex.compile(
-    rf"[ \t]*+(?:\n[ \t]*+)?[-‐‑‒–—][ \t]*+(?:\n[ \t]*+)?"
+    rf"[ \t]*+(?:\n[ \t]*+)?{NAME_DASH}[ \t]*+(?:\n[ \t]*+)?"
     rf"(?P<words>{_NAME_WORD}(?:{_NAME_GAP}{_NAME_WORD}){{0,3}})(?![\p{{L}}0-9])"
 )
 

@@ -19,6 +19,7 @@ from extractor.vocab.documents import (
     DOC_TYPES,
     MAKING_VERBS,
 )
+from extractor.vocab.place_names import NAME_DASH
 from schemas import Header, Value
 
 _HEAD_LIMIT = 3000  # without a type heading, the header block is in the first few thousand characters
@@ -43,7 +44,7 @@ _PLACE_DATE_RE = regex.compile(
     rf"(?P<date>(?i:{LONG_DATE}))"
 )
 # The words before a dash that may begin a place: 'Bà Rịa - ' of 'Bà Rịa - Vũng Tàu, ngày ...'.
-_DASH_BEFORE_RE = regex.compile(rf"(?<!\p{{L}}){_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}}(?P<dash>[ \t]*[-‐‑‒–—][ \t]*)$")
+_DASH_BEFORE_RE = regex.compile(rf"(?<!\p{{L}}){_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}}(?P<dash>[ \t]*{NAME_DASH}[ \t]*)$")
 _WORD_BEFORE_DASH_RE = regex.compile(_PLACE_WORD)
 _PLACE_PREFIX_BEFORE_RE = regex.compile(rf"(?<!\p{{L}}){_PLACE_PREFIX}$")
 _TYPE_WORDS = "|".join(regex.escape(name).replace(r"\ ", r"\s+") for name in DOC_TYPES)

@@ -10,6 +10,10 @@ checks both against the vietnamadminunits tables): a name is never cut by one.
 
 from __future__ import annotations
 
+# The dashes that join the two parts of an official name ('Bà Rịa - Vũng Tàu', 'Phan Rang–Tháp Chàm'): hyphen,
+# Unicode hyphen, non-breaking hyphen, figure dash, en dash, em dash.
+NAME_DASH = "[-‐‑‒–—]"
+
 # Phrases that open a clause, a cited title or a list item, matched whatever the case. A one-syllable
 # phrase is one no unit name has as a later syllable; a syllable some names have ('Thông': 'Linh Thông';
 # 'Ban': 'Nam Ban') is listed only with the word that follows it in the phrase.
