@@ -245,8 +245,9 @@ def make_plan(seed: int, index: int, length: str = "mixed") -> Plan:
     blocks: list = []
     m: dict = {"index": index, "size_class": size_class, "plan_year": plan_year, "expected_findings": []}
 
-    own_name = _name({"xa": place.commune, "huyen": place.district, "tinh": place.province}[place.level])
-    level_word = _split_level({"xa": place.commune, "huyen": place.district, "tinh": place.province}[place.level])[0]
+    own_unit = {"xa": place.commune, "huyen": place.district, "tinh": place.province}[place.level]
+    own_name = _name(own_unit)
+    level_word = _split_level(own_unit)[0]
     issuer = f"UBND {level_word.lower()} {own_name}"
     m.update(issuer=issuer, issuer_level=place.level, province=_name(place.province),
              district=_name(place.district), commune=_name(place.commune))
