@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import regex
@@ -62,19 +63,5 @@ class Keys:
     """
 
     def __init__(self) -> None:
-        self._villages: dict[str | None, str] = {}
-        self._people: dict[str, str] = {}
-
-    def village(self, village: str | None) -> str:
-        """``village_key(village)``."""
-        key = self._villages.get(village)
-        if key is None:
-            key = self._villages[village] = village_key(village)
-        return key
-
-    def person(self, name: str) -> str:
-        """``person_key(name)``."""
-        key = self._people.get(name)
-        if key is None:
-            key = self._people[name] = person_key(name)
-        return key
+        self.village = functools.cache(village_key)
+        self.person = functools.cache(person_key)
