@@ -315,6 +315,10 @@ _POVERTY_SOURCES = [
 ]
 
 
+# Where each column of a document_poverty row is.
+_POVERTY_AT = {name: index for index, name in enumerate(SUMMARY_TABLES["document_poverty"][0])}
+
+
 def _sql_order(value: Any) -> tuple[int, Any]:
     """Ascending SQL order: NULL first."""
     return (0, 0) if value is None else (1, value)
@@ -374,10 +378,14 @@ def summary_rows(
              int(base == 1 and first))
         )
 
-    def pivot(column: int, category: str, base_row: bool) -> Any:
+    at = _POVERTY_AT
+
+    def pivot(column: str, category: str, base_row: bool) -> Any:
+        """_PIVOT's max(case when ... then column end) over this document's poverty rows."""
         return _max(
-            row[column] for row in document_poverty
-            if _equal(row[8], category) and (row[-1] if base_row else _equal(row[7], plan_year))
+            row[at[column]] for row in document_poverty
+            if _equal(row[at["category"]], category)
+            and (row[at["is_base"]] if base_row else _equal(row[at["year"]], plan_year))
         )
 
     sums = [_sum(row[8 + k] for row in document_budget) for k in range(1, len(_KINDS) + 1)]
@@ -390,8 +398,10 @@ def summary_rows(
         _fold(province), _fold(district), _fold(place) if place is not None else doc, 0, plan_year,
         document["issue_date"], document["extracted_at"], *sums, stated,
         _sum(row[-1] for row in document_budget) or 0,
-        pivot(7, "poor", True), pivot(9, "poor", True), pivot(11, "poor", True), pivot(11, "near_poor", True),
-        pivot(17, "poor", False), pivot(16, "poor", False), pivot(17, "near_poor", False),
+        pivot("year", "poor", True), pivot("actual_households", "poor", True),
+        pivot("actual_rate_percent", "poor", True), pivot("actual_rate_percent", "near_poor", True),
+        pivot("planned_reduction_points", "poor", False), pivot("planned_reduction_households", "poor", False),
+        pivot("planned_reduction_points", "near_poor", False),
         sum(1 for f in findings if _equal(f["severity"], "error")),
         sum(1 for f in findings if _equal(f["severity"], "warning")), len(findings),
     )
