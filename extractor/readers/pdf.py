@@ -124,21 +124,33 @@ def page_text(textpage: pypdfium2.PdfTextPage) -> str:
     """A page's text: pdfium's lines put in reading order (top to bottom, then left to right), as
     pdfplumber lays them out, so that a header's two columns side by side become one line each."""
     text = textpage.get_text_range().replace(_PDFIUM_HYPHEN, "-")
-    lines = text.split("\r\n")
-    if len(lines) == 1:
+    if "\r\n" not in text:
         return unwrap_hyphens(text)
-    placed, start = [], 0
-    x, y = ctypes.c_double(), ctypes.c_double()
-    for number, line in enumerate(lines):
-        first = start + len(line) - len(line.lstrip())
-        if first == start + len(line):
-            pass  # a blank line: pdfplumber has none either
-        elif pdfium.FPDFText_GetCharOrigin(textpage.raw, first, x, y):
-            placed.append((-y.value, x.value, number, line))
-        else:  # a character pdfium cannot place: where it came
-            placed.append(placed[-1][:2] + (number, line) if placed else (-float("inf"), 0.0, number, line))
-        start += len(line) + 2
+    placed = [
+        (top, left, number, line)
+        for number, (_, line, left, top) in enumerate(_placed_lines(textpage, text, _DISPLAY[0]))
+    ]
     return unwrap_hyphens("\n".join(pdf_grid.reading_order(placed)))
+
+
+def _placed_lines(textpage: pypdfium2.PdfTextPage, text: str, display: Matrix) -> list[tuple[int, str, float, float]]:
+    """The lines of ``text`` (the text page's, split at pdfium's line breaks) that are not blank, as (start,
+    line, left, top): each placed by its first character's origin in ``display`` coordinates, or, when
+    pdfium cannot place it, where the line before it was."""
+    a, b, c, d, _, _ = display
+    placed: list[tuple[int, str, float, float]] = []
+    start = 0
+    x, y = ctypes.c_double(), ctypes.c_double()
+    for line in text.split("\r\n"):
+        first = start + len(line) - len(line.lstrip())
+        if first < start + len(line):  # a blank line has no place (pdfplumber has none either)
+            if pdfium.FPDFText_GetCharOrigin(textpage.raw, first, x, y):
+                left, top = a * x.value + c * y.value, b * x.value + d * y.value
+            else:
+                left, top = placed[-1][2:] if placed else (0.0, -float("inf"))
+            placed.append((start, line, left, top))
+        start += len(line) + 2
+    return placed
 
 
 class _FontNames:
@@ -295,21 +307,11 @@ def _text_lines(textpage: pypdfium2.PdfTextPage, tables: list[pdf_grid.Table], d
     origin; the characters (with their boxes) of the lines near a table."""
     if not textpage.count_chars():
         return []
-    a, b, c, d, _, _ = display
     text = textpage.get_text_range().replace(_PDFIUM_HYPHEN, "-")
-    lines: list[pdf_grid.Line] = []
-    start = 0
-    x, y = ctypes.c_double(), ctypes.c_double()
-    for line in text.split("\r\n"):
-        first = start + len(line) - len(line.lstrip())
-        if first < start + len(line):  # a blank line has no place, and no text for a band
-            if pdfium.FPDFText_GetCharOrigin(textpage.raw, first, x, y):
-                left, top = a * x.value + c * y.value, b * x.value + d * y.value
-            else:  # a character pdfium cannot place: where the line before it was
-                left, top = (lines[-1].x, lines[-1].top) if lines else (0.0, -float("inf"))
-            chars = _chars(textpage, start, line, display) if pdf_grid.near_table(top, tables) else None
-            lines.append(pdf_grid.Line(line, top, left, chars))
-        start += len(line) + 2
+    lines = []
+    for start, line, left, top in _placed_lines(textpage, text, display):
+        chars = _chars(textpage, start, line, display) if pdf_grid.near_table(top, tables) else None
+        lines.append(pdf_grid.Line(line, top, left, chars))
     return lines
 
 
