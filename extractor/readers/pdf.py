@@ -58,7 +58,7 @@ def read_pdf(data: bytes, path: Path, limits: Limits = DEFAULT_LIMITS) -> Source
 class PageScan:
     """What one page holds: its text (lines in reading order), its fonts, and its drawn shapes."""
 
-    text: str
+    text: str  # empty when the page is read as ``parts``
     chars: int
     fonts: set[str] = field(default_factory=set)
     images: int = 0
@@ -108,11 +108,13 @@ def scan_page(pdf: pypdfium2.PdfDocument, index: int) -> PageScan:
         textpage = page.get_textpage()
         try:
             chars = textpage.count_chars()
-            scan = PageScan(page_text(textpage) if chars else "", chars)
+            scan = PageScan("", chars)
             rules = _Rules()
             _scan_objects(page.raw, scan, rules, _FontNames(), 0, None, _IDENTITY)
             if rules.could_be_table():
                 scan.parts = ruled_parts(page, textpage, rules.paths)
+            if chars and scan.parts is None:  # a page with tables is read as its parts instead
+                scan.text = page_text(textpage)
         finally:
             textpage.close()
     finally:
