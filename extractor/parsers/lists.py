@@ -10,7 +10,7 @@ from functools import lru_cache
 import regex
 
 from extractor.structure import BULLET, NUMBERED_HEADING
-from extractor.text import SourceText, squash
+from extractor.text import SourceText, casefolded, squash
 from extractor.vocab.households import (
     CATEGORY_LINE,
     CATEGORY_VALUES,
@@ -98,9 +98,7 @@ def _list_context(source: SourceText, row_starts: frozenset[int]) -> ListContext
     for start, item in list_items(source.text, row_starts):
         if start in row_starts:
             continue
-        folded = item.casefold()
-        if len(folded) != len(item):  # a letter case-folded to two ('ß'): read the plain way
-            folded = None
+        folded = casefolded(item)  # None: read the plain way
         if (folded is None or _HOUSEHOLD_ENTRY_GATE.search(folded)) and HOUSEHOLD_ENTRY.search(item):
             continue
         may_village = folded is None or _VILLAGE_HEADING_GATE.search(folded) is not None

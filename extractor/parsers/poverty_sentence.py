@@ -13,7 +13,7 @@ from extractor.parsers.dates import SHORT_DATE
 from extractor.parsers.lists import is_village_name, village_name
 from extractor.parsers.numbers import NUMBER, parse_count, parse_number
 from extractor.parsers.poverty_words import bound, unfilled_tail
-from extractor.text import Alternatives, SourceText, leftmost_matches
+from extractor.text import Alternatives, SourceText, casefolded, leftmost_matches
 from extractor.vocab.comparators import AFTER_PATTERN, BEFORE_PATTERN, COMPARATORS_BEFORE
 from extractor.vocab.households import VILLAGE_LEVEL, VILLAGE_LEVELS
 from extractor.vocab.poverty import (
@@ -109,8 +109,8 @@ _PATTERNS = _TOKEN_RE.patterns
 
 def tokens(work: str):
     """``_TOKEN_RE.finditer(work)``: the same matches, each token searched from where its matches can start."""
-    folded = work.casefold()
-    if len(folded) != len(work):  # a letter case-folded to two ('ß', 'İ'): the offsets would not line up
+    folded = casefolded(work)
+    if folded is None:
         yield from _TOKEN_RE.finditer(work)
         return
     end = len(work)
